@@ -7,13 +7,13 @@
 //! * [`algorithm`]: the algorithm catalogue (ciphers, AEADs, integrity, PRFs, Diffie-Hellman
 //!   groups) with their sizes, their identifiers in both IKE versions and the Cisco keywords
 //!   that name them;
-//! * [`crypto`]: the [`CryptoProvider`](crypto::CryptoProvider) through which all
+//! * [`crypto`]: the [`CryptoProvider`] through which all
 //!   cryptography runs, the key-derivation helpers (`prf+`, IKEv1 key expansion) and, with the
 //!   default `rustcrypto` feature, a provider built on the RustCrypto crates;
 //! * [`secret`]: key material that zeroizes on drop and never prints, and constant-time
 //!   comparison;
 //! * [`types`]: SPIs, IKE SPIs, traffic selectors, identities, proposals, lifetimes and the
-//!   Sans-IO clock ([`Instant`](types::Instant)), which is always passed in by the caller.
+//!   Sans-IO clock ([`Instant`]), which is always passed in by the caller.
 //!
 //! The crate is `#![no_std]` with `alloc`; the `std` feature only adds `std::error::Error`
 //! integration. It does no I/O and reads no clock.

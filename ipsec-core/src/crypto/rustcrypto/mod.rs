@@ -15,6 +15,7 @@ mod cipher;
 mod hash;
 mod kx;
 mod mac;
+mod xcbc;
 
 use super::CryptoProvider;
 
