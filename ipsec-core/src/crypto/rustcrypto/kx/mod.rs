@@ -21,64 +21,40 @@ use crate::crypto::{CryptoError, CryptoRng, KeyExchange, KeyExchangeProvider};
 #[derive(Debug)]
 pub(crate) struct RustCryptoKeyExchange;
 
+/// How a private key is obtained: drawn from the caller's generator or given.
+enum PrivateKey<'a> {
+    Random(&'a mut dyn CryptoRng),
+    Given(&'a [u8]),
+}
+
+/// Sends `key` to the implementation of the group's family.
+fn dispatch(group: DhGroup, key: PrivateKey<'_>) -> Result<Box<dyn KeyExchange>, CryptoError> {
+    use ecp::EcpExchange;
+    match (group, key) {
+        (DhGroup::Ecp256, PrivateKey::Random(rng)) => EcpExchange::<p256::NistP256>::start(group, rng),
+        (DhGroup::Ecp256, PrivateKey::Given(d)) => EcpExchange::<p256::NistP256>::start_with_private(group, d),
+        (DhGroup::Ecp384, PrivateKey::Random(rng)) => EcpExchange::<p384::NistP384>::start(group, rng),
+        (DhGroup::Ecp384, PrivateKey::Given(d)) => EcpExchange::<p384::NistP384>::start_with_private(group, d),
+        (DhGroup::Ecp521, PrivateKey::Random(rng)) => EcpExchange::<p521::NistP521>::start(group, rng),
+        (DhGroup::Ecp521, PrivateKey::Given(d)) => EcpExchange::<p521::NistP521>::start_with_private(group, d),
+        (DhGroup::Curve25519, PrivateKey::Random(rng)) => Ok(x25519::X25519Exchange::start(rng)),
+        (DhGroup::Curve25519, PrivateKey::Given(d)) => x25519::X25519Exchange::start_with_private(d),
+        // Every other group of the catalogue is a MODP group.
+        (_, PrivateKey::Random(rng)) => modp::ModpExchange::start(group, rng),
+        (_, PrivateKey::Given(d)) => modp::ModpExchange::start_with_private(group, d),
+    }
+}
+
 impl KeyExchangeProvider for RustCryptoKeyExchange {
     fn supports(&self, group: DhGroup) -> bool {
-        match group {
-            DhGroup::Modp768
-            | DhGroup::Modp1024
-            | DhGroup::Modp1536
-            | DhGroup::Modp2048
-            | DhGroup::Modp3072
-            | DhGroup::Modp4096
-            | DhGroup::Modp6144
-            | DhGroup::Modp8192
-            | DhGroup::Modp1024S160
-            | DhGroup::Modp2048S224
-            | DhGroup::Modp2048S256
-            | DhGroup::Ecp256
-            | DhGroup::Ecp384
-            | DhGroup::Ecp521
-            | DhGroup::Curve25519 => true,
-        }
+        DhGroup::ALL.contains(&group)
     }
 
     fn start(&self, group: DhGroup, rng: &mut dyn CryptoRng) -> Result<Box<dyn KeyExchange>, CryptoError> {
-        match group {
-            DhGroup::Ecp256 => ecp::EcpExchange::<p256::NistP256>::start(group, rng),
-            DhGroup::Ecp384 => ecp::EcpExchange::<p384::NistP384>::start(group, rng),
-            DhGroup::Ecp521 => ecp::EcpExchange::<p521::NistP521>::start(group, rng),
-            DhGroup::Curve25519 => Ok(x25519::X25519Exchange::start(rng)),
-            DhGroup::Modp768
-            | DhGroup::Modp1024
-            | DhGroup::Modp1536
-            | DhGroup::Modp2048
-            | DhGroup::Modp3072
-            | DhGroup::Modp4096
-            | DhGroup::Modp6144
-            | DhGroup::Modp8192
-            | DhGroup::Modp1024S160
-            | DhGroup::Modp2048S224
-            | DhGroup::Modp2048S256 => modp::ModpExchange::start(group, rng),
-        }
+        dispatch(group, PrivateKey::Random(rng))
     }
 
     fn start_with_private(&self, group: DhGroup, private: &[u8]) -> Result<Box<dyn KeyExchange>, CryptoError> {
-        match group {
-            DhGroup::Ecp256 => ecp::EcpExchange::<p256::NistP256>::start_with_private(group, private),
-            DhGroup::Ecp384 => ecp::EcpExchange::<p384::NistP384>::start_with_private(group, private),
-            DhGroup::Ecp521 => ecp::EcpExchange::<p521::NistP521>::start_with_private(group, private),
-            DhGroup::Curve25519 => x25519::X25519Exchange::start_with_private(private),
-            DhGroup::Modp768
-            | DhGroup::Modp1024
-            | DhGroup::Modp1536
-            | DhGroup::Modp2048
-            | DhGroup::Modp3072
-            | DhGroup::Modp4096
-            | DhGroup::Modp6144
-            | DhGroup::Modp8192
-            | DhGroup::Modp1024S160
-            | DhGroup::Modp2048S224
-            | DhGroup::Modp2048S256 => modp::ModpExchange::start_with_private(group, private),
-        }
+        dispatch(group, PrivateKey::Given(private))
     }
 }
