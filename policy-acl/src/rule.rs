@@ -86,9 +86,12 @@ impl AddrMatch {
 
     /// IPv6 prefix; bits beyond the prefix are cleared. Lengths over 128 are clamped.
     #[must_use]
-    pub const fn v6_prefix(addr: u128, len: u8) -> Self {
-        let len = if len > 128 { 128 } else { len as u32 };
-        let wildcard = if len == 0 { u128::MAX } else { u128::MAX >> len };
+    pub fn v6_prefix(addr: u128, len: u8) -> Self {
+        let wildcard = match u128::MAX.checked_shr(u32::from(len)) {
+            Some(w) if len > 0 => w,
+            Some(_) => u128::MAX,
+            None => 0,
+        };
         AddrMatch::V6 { addr: addr & !wildcard, wildcard }
     }
 
@@ -314,6 +317,11 @@ mod tests {
         assert!(!AddrMatch::ANY_V4.matches("::1".parse().unwrap()));
         assert!(AddrMatch::Any.matches("::1".parse().unwrap()));
         assert!(AddrMatch::v6_prefix(0x2001_0db8 << 96, 32).matches("2001:db8::5".parse().unwrap()));
+        let host6 = AddrMatch::v6_prefix(1, 128);
+        assert_eq!(host6, AddrMatch::V6 { addr: 1, wildcard: 0 });
+        assert!(host6.matches("::1".parse().unwrap()) && !host6.matches("::2".parse().unwrap()));
+        assert_eq!(AddrMatch::v6_prefix(1, 200), host6);
+        assert_eq!(AddrMatch::v6_prefix(5, 0), AddrMatch::ANY_V6);
     }
 
     #[test]
