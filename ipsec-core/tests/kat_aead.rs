@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
-//! Known-answer tests for the AEADs of the RustCrypto provider, through the public API
-//! (`CryptoProvider::rustcrypto().aead`).
+//! Known-answer tests for the AEADs of every provider through the public API
+//! (`CryptoProvider::aead`): the RustCrypto provider, and the aws-lc-rs provider with the
+//! `aws-lc` feature. Each vector runs against each provider (`common::providers`).
 //!
 //! The provider takes key material `key || salt` and builds the 96-bit nonce as
 //! `salt || iv` (RFC 4106 §4 and §8.1, RFC 4543 §5, RFC 7634 §2), so a published vector with a
@@ -19,14 +20,16 @@
 //! * ChaCha20-Poly1305: RFC 7539 §2.8.2 (the "Ladies and Gentlemen" example, nonce
 //!   `07000000 || 4041424344454647`) and Appendix A.5.
 
+mod common;
+
+use common::{Provider, providers};
 use hex_literal::hex;
-use ipsec_core::CryptoProvider;
 use ipsec_core::algorithm::{AesKeyLen, EncryptionAlgorithm, GcmIcvLen};
 use ipsec_core::crypto::{Aead, CryptoError};
 
 /// Keys an AEAD through the provider.
-fn new_aead(algorithm: EncryptionAlgorithm, keymat: &[u8]) -> Box<dyn Aead> {
-    let aead = CryptoProvider::rustcrypto().aead.new_aead(algorithm, keymat).unwrap();
+fn new_aead(p: Provider, algorithm: EncryptionAlgorithm, keymat: &[u8]) -> Box<dyn Aead> {
+    let aead = p.aead.new_aead(algorithm, keymat).unwrap_or_else(|e| panic!("{p} {algorithm:?}: {e}"));
     assert_eq!(aead.algorithm(), algorithm);
     aead
 }
@@ -36,8 +39,7 @@ fn keymat(key: &[u8], salt: &[u8]) -> Vec<u8> {
     [key, salt].concat()
 }
 
-/// Seals `plaintext` and checks ciphertext and tag, opens it back, and checks that flipping any
-/// single bit of ciphertext, AAD or tag makes `open` fail with `AuthenticationFailed`.
+/// Runs [`check_on`] against every provider.
 fn check(
     algorithm: EncryptionAlgorithm,
     keymat: &[u8],
@@ -47,23 +49,41 @@ fn check(
     ciphertext: &[u8],
     tag: &[u8],
 ) {
-    let aead = new_aead(algorithm, keymat);
+    for p in providers() {
+        check_on(p, algorithm, keymat, iv, aad, plaintext, ciphertext, tag);
+    }
+}
+
+/// Seals `plaintext` and checks ciphertext and tag, opens it back, and checks that flipping any
+/// single bit of ciphertext, AAD or tag makes `open` fail with `AuthenticationFailed`.
+#[allow(clippy::too_many_arguments)]
+fn check_on(
+    p: Provider,
+    algorithm: EncryptionAlgorithm,
+    keymat: &[u8],
+    iv: &[u8],
+    aad: &[u8],
+    plaintext: &[u8],
+    ciphertext: &[u8],
+    tag: &[u8],
+) {
+    let aead = new_aead(p, algorithm, keymat);
     assert_eq!(tag.len(), algorithm.icv_len());
 
     let mut buf = plaintext.to_vec();
     let mut computed = vec![0u8; tag.len()];
     aead.seal(iv, aad, &mut buf, &mut computed).unwrap();
-    assert_eq!(buf, ciphertext, "{algorithm:?} ciphertext");
-    assert_eq!(computed, tag, "{algorithm:?} tag");
+    assert_eq!(buf, ciphertext, "{p} {algorithm:?} ciphertext");
+    assert_eq!(computed, tag, "{p} {algorithm:?} tag");
 
     aead.open(iv, aad, &mut buf, tag).unwrap();
-    assert_eq!(buf, plaintext, "{algorithm:?} open");
+    assert_eq!(buf, plaintext, "{p} {algorithm:?} open");
 
-    tamper_checks(aead.as_ref(), iv, aad, ciphertext, tag);
+    tamper_checks(p, aead.as_ref(), iv, aad, ciphertext, tag);
 }
 
 /// Flips every bit of ciphertext, AAD and tag in turn; each must fail authentication.
-fn tamper_checks(aead: &dyn Aead, iv: &[u8], aad: &[u8], ciphertext: &[u8], tag: &[u8]) {
+fn tamper_checks(p: Provider, aead: &dyn Aead, iv: &[u8], aad: &[u8], ciphertext: &[u8], tag: &[u8]) {
     let algorithm = aead.algorithm();
     for bit in 0..ciphertext.len() * 8 {
         let mut buf = ciphertext.to_vec();
@@ -71,7 +91,7 @@ fn tamper_checks(aead: &dyn Aead, iv: &[u8], aad: &[u8], ciphertext: &[u8], tag:
         assert_eq!(
             aead.open(iv, aad, &mut buf, tag),
             Err(CryptoError::AuthenticationFailed),
-            "{algorithm:?} C bit {bit}"
+            "{p} {algorithm:?} C bit {bit}"
         );
     }
     for bit in 0..aad.len() * 8 {
@@ -81,7 +101,7 @@ fn tamper_checks(aead: &dyn Aead, iv: &[u8], aad: &[u8], ciphertext: &[u8], tag:
         assert_eq!(
             aead.open(iv, &bad_aad, &mut buf, tag),
             Err(CryptoError::AuthenticationFailed),
-            "{algorithm:?} AAD bit {bit}"
+            "{p} {algorithm:?} AAD bit {bit}"
         );
     }
     for bit in 0..tag.len() * 8 {
@@ -91,14 +111,18 @@ fn tamper_checks(aead: &dyn Aead, iv: &[u8], aad: &[u8], ciphertext: &[u8], tag:
         assert_eq!(
             aead.open(iv, aad, &mut buf, &bad_tag),
             Err(CryptoError::AuthenticationFailed),
-            "{algorithm:?} tag bit {bit}"
+            "{p} {algorithm:?} tag bit {bit}"
         );
     }
     // A different IV (nonce) must fail too.
     let mut other_iv = iv.to_vec();
     other_iv[7] ^= 0x80;
     let mut buf = ciphertext.to_vec();
-    assert_eq!(aead.open(&other_iv, aad, &mut buf, tag), Err(CryptoError::AuthenticationFailed), "{algorithm:?} IV");
+    assert_eq!(
+        aead.open(&other_iv, aad, &mut buf, tag),
+        Err(CryptoError::AuthenticationFailed),
+        "{p} {algorithm:?} IV"
+    );
 }
 
 /// Runs one GCM specification test case with the 16-, 12- and 8-byte ICVs.
@@ -361,20 +385,23 @@ fn gcm_spec_cases_1_7_13_as_gmac() {
 #[test]
 fn gmac_refuses_payload_and_detects_tampering() {
     let (salt, iv) = MACSEC_IV.split_at(4);
-    let gmac = new_aead(
-        EncryptionAlgorithm::AesGmac(AesKeyLen::Aes128),
-        &keymat(&hex!("ad7a2bd03eac835a6f620fdcb506b345"), salt),
-    );
-    let tag = hex!("f09478a9b09007d06f46e9b6a1da25dd");
-    let mut data = *b"payload";
-    let mut out = [0u8; 16];
-    assert_eq!(gmac.seal(iv, &MACSEC_54_BYTE_AAD, &mut data, &mut out), Err(CryptoError::InvalidLength));
-    assert_eq!(&data, b"payload");
-    assert_eq!(gmac.open(iv, &MACSEC_54_BYTE_AAD, &mut data, &tag), Err(CryptoError::InvalidLength));
-    assert_eq!(gmac.open(iv, &MACSEC_54_BYTE_AAD, &mut [], &tag), Ok(()));
-    let mut tampered = MACSEC_54_BYTE_AAD;
-    tampered[69] ^= 0x01;
-    assert_eq!(gmac.open(iv, &tampered, &mut [], &tag), Err(CryptoError::AuthenticationFailed));
+    for p in providers() {
+        let gmac = new_aead(
+            p,
+            EncryptionAlgorithm::AesGmac(AesKeyLen::Aes128),
+            &keymat(&hex!("ad7a2bd03eac835a6f620fdcb506b345"), salt),
+        );
+        let tag = hex!("f09478a9b09007d06f46e9b6a1da25dd");
+        let mut data = *b"payload";
+        let mut out = [0u8; 16];
+        assert_eq!(gmac.seal(iv, &MACSEC_54_BYTE_AAD, &mut data, &mut out), Err(CryptoError::InvalidLength), "{p}");
+        assert_eq!(&data, b"payload", "{p}");
+        assert_eq!(gmac.open(iv, &MACSEC_54_BYTE_AAD, &mut data, &tag), Err(CryptoError::InvalidLength), "{p}");
+        assert_eq!(gmac.open(iv, &MACSEC_54_BYTE_AAD, &mut [], &tag), Ok(()), "{p}");
+        let mut tampered = MACSEC_54_BYTE_AAD;
+        tampered[69] ^= 0x01;
+        assert_eq!(gmac.open(iv, &tampered, &mut [], &tag), Err(CryptoError::AuthenticationFailed), "{p}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -448,16 +475,17 @@ fn rfc7539_a5_chacha20_poly1305() {
 /// Every AEAD of the catalogue is supported, and nothing else.
 #[test]
 fn supports_exactly_the_aead_catalogue() {
-    let provider = CryptoProvider::rustcrypto();
-    for &algorithm in EncryptionAlgorithm::ALL {
-        assert_eq!(provider.aead.supports(algorithm), algorithm.is_aead(), "{algorithm:?}");
-        if !algorithm.is_aead() {
-            let keymat = vec![0u8; algorithm.keymat_len()];
-            assert_eq!(
-                provider.aead.new_aead(algorithm, &keymat).err(),
-                Some(CryptoError::UnsupportedAlgorithm),
-                "{algorithm:?}"
-            );
+    for provider in providers() {
+        for &algorithm in EncryptionAlgorithm::ALL {
+            assert_eq!(provider.aead.supports(algorithm), algorithm.is_aead(), "{provider} {algorithm:?}");
+            if !algorithm.is_aead() {
+                let keymat = vec![0u8; algorithm.keymat_len()];
+                assert_eq!(
+                    provider.aead.new_aead(algorithm, &keymat).err(),
+                    Some(CryptoError::UnsupportedAlgorithm),
+                    "{provider} {algorithm:?}"
+                );
+            }
         }
     }
 }
@@ -465,34 +493,37 @@ fn supports_exactly_the_aead_catalogue() {
 /// Wrong key material, IV and tag lengths give the typed errors, for every AEAD.
 #[test]
 fn wrong_lengths() {
-    let provider = CryptoProvider::rustcrypto();
-    for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| a.is_aead()) {
-        let expected = algorithm.keymat_len();
-        for got in [expected - 1, expected + 1, algorithm.key_len(), 0] {
-            assert_eq!(
-                provider.aead.new_aead(algorithm, &vec![7u8; got]).err(),
-                Some(CryptoError::InvalidKeyLength { expected, got }),
-                "{algorithm:?} key material of {got}"
-            );
-        }
-
-        let aead = provider.aead.new_aead(algorithm, &vec![7u8; expected]).unwrap();
-        let icv = algorithm.icv_len();
-        let mut tag = vec![0u8; icv];
-        for got in [0, 7, 9, 12, 16] {
-            let mut data = [];
-            let err = Err(CryptoError::InvalidIvLength { expected: 8, got });
-            assert_eq!(aead.seal(&vec![0; got], b"aad", &mut data, &mut tag), err, "{algorithm:?} IV {got}");
-            assert_eq!(aead.open(&vec![0; got], b"aad", &mut data, &tag), err, "{algorithm:?} IV {got}");
-        }
-        for got in [0, 4, 8, 12, 16, 20] {
-            if got == icv {
-                continue;
+    for provider in providers() {
+        for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| a.is_aead()) {
+            let expected = algorithm.keymat_len();
+            for got in [expected - 1, expected + 1, algorithm.key_len(), 0] {
+                assert_eq!(
+                    provider.aead.new_aead(algorithm, &vec![7u8; got]).err(),
+                    Some(CryptoError::InvalidKeyLength { expected, got }),
+                    "{provider} {algorithm:?} key material of {got}"
+                );
             }
-            let mut bad_tag = vec![0u8; got];
-            let mut data = [];
-            assert_eq!(aead.seal(&[0; 8], b"aad", &mut data, &mut bad_tag), Err(CryptoError::InvalidLength));
-            assert_eq!(aead.open(&[0; 8], b"aad", &mut data, &bad_tag), Err(CryptoError::InvalidLength));
+
+            let aead = provider.aead.new_aead(algorithm, &vec![7u8; expected]).unwrap();
+            let icv = algorithm.icv_len();
+            let mut tag = vec![0u8; icv];
+            for got in [0, 7, 9, 12, 16] {
+                let mut data = [];
+                let err = Err(CryptoError::InvalidIvLength { expected: 8, got });
+                let iv = vec![0; got];
+                assert_eq!(aead.seal(&iv, b"aad", &mut data, &mut tag), err, "{provider} {algorithm:?} IV {got}");
+                assert_eq!(aead.open(&iv, b"aad", &mut data, &tag), err, "{provider} {algorithm:?} IV {got}");
+            }
+            for got in [0, 4, 8, 12, 16, 20] {
+                if got == icv {
+                    continue;
+                }
+                let mut bad_tag = vec![0u8; got];
+                let mut data = [];
+                let err = Err(CryptoError::InvalidLength);
+                assert_eq!(aead.seal(&[0; 8], b"aad", &mut data, &mut bad_tag), err, "{provider} {algorithm:?}");
+                assert_eq!(aead.open(&[0; 8], b"aad", &mut data, &bad_tag), err, "{provider} {algorithm:?}");
+            }
         }
     }
 }
@@ -501,24 +532,29 @@ fn wrong_lengths() {
 /// bit; nothing panics.
 #[test]
 fn round_trip_all_lengths() {
-    let provider = CryptoProvider::rustcrypto();
     let message: Vec<u8> = (0u8..70).collect();
-    for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| a.is_aead()) {
-        let aead = provider.aead.new_aead(algorithm, &vec![0x3cu8; algorithm.keymat_len()]).unwrap();
-        let lengths = if algorithm.encrypts() { 0..=message.len() } else { 0..=0 };
-        for len in lengths {
-            let iv = (len as u64).to_be_bytes();
-            let mut buf = message[..len].to_vec();
-            let mut tag = vec![0u8; algorithm.icv_len()];
-            aead.seal(&iv, b"header", &mut buf, &mut tag).unwrap();
-            if len > 0 {
-                assert_ne!(buf, message[..len], "{algorithm:?} encrypts");
-                let mut bad = buf.clone();
-                bad[len - 1] ^= 0x40;
-                assert_eq!(aead.open(&iv, b"header", &mut bad, &tag), Err(CryptoError::AuthenticationFailed));
+    for provider in providers() {
+        for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| a.is_aead()) {
+            let aead = provider.aead.new_aead(algorithm, &vec![0x3cu8; algorithm.keymat_len()]).unwrap();
+            let lengths = if algorithm.encrypts() { 0..=message.len() } else { 0..=0 };
+            for len in lengths {
+                let iv = (len as u64).to_be_bytes();
+                let mut buf = message[..len].to_vec();
+                let mut tag = vec![0u8; algorithm.icv_len()];
+                aead.seal(&iv, b"header", &mut buf, &mut tag).unwrap();
+                if len > 0 {
+                    assert_ne!(buf, message[..len], "{provider} {algorithm:?} encrypts");
+                    let mut bad = buf.clone();
+                    bad[len - 1] ^= 0x40;
+                    assert_eq!(
+                        aead.open(&iv, b"header", &mut bad, &tag),
+                        Err(CryptoError::AuthenticationFailed),
+                        "{provider} {algorithm:?}"
+                    );
+                }
+                aead.open(&iv, b"header", &mut buf, &tag).unwrap();
+                assert_eq!(buf, message[..len], "{provider} {algorithm:?} length {len}");
             }
-            aead.open(&iv, b"header", &mut buf, &tag).unwrap();
-            assert_eq!(buf, message[..len], "{algorithm:?} length {len}");
         }
     }
 }

@@ -1,28 +1,38 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
-//! Known-answer tests for the CBC and CTR ciphers of the RustCrypto provider, through the
-//! public API (`CryptoProvider::rustcrypto().cipher`).
+//! Known-answer tests for the CBC and CTR ciphers of every provider, through the public API
+//! (`CryptoProvider::cipher`): the RustCrypto provider, and the aws-lc-rs provider with the
+//! `aws-lc` feature. Each vector runs against each provider (`common::providers`).
 //!
 //! Sources: RFC 3602 §4 (AES-CBC), NIST SP 800-38A Appendix F.2 (AES-CBC with 192- and
 //! 256-bit keys), RFC 3686 §6 (AES-CTR), FIPS 81 Appendix C (DES-CBC), and the NIST CAVP
 //! `TCBCMMT3.rsp` multi-block message test (3DES EDE3-CBC with three distinct keys).
 
+mod common;
+
+use common::{Provider, providers};
 use hex_literal::hex;
-use ipsec_core::CryptoProvider;
 use ipsec_core::algorithm::{AesKeyLen, EncryptionAlgorithm, GcmIcvLen};
 use ipsec_core::crypto::CryptoError;
 
-/// Encrypts `plaintext` and checks `ciphertext`, then decrypts it back, with one keyed object.
+/// Runs [`check_on`] against every provider.
 fn check(algorithm: EncryptionAlgorithm, key: &[u8], iv: &[u8], plaintext: &[u8], ciphertext: &[u8]) {
-    let cipher = CryptoProvider::rustcrypto().cipher.new_cipher(algorithm, key).unwrap();
+    for p in providers() {
+        check_on(p, algorithm, key, iv, plaintext, ciphertext);
+    }
+}
+
+/// Encrypts `plaintext` and checks `ciphertext`, then decrypts it back, with one keyed object.
+fn check_on(p: Provider, algorithm: EncryptionAlgorithm, key: &[u8], iv: &[u8], plaintext: &[u8], ciphertext: &[u8]) {
+    let cipher = p.cipher.new_cipher(algorithm, key).unwrap_or_else(|e| panic!("{p} {algorithm:?}: {e}"));
     assert_eq!(cipher.algorithm(), algorithm);
     let mut buf = plaintext.to_vec();
     cipher.encrypt(iv, &mut buf).unwrap();
-    assert_eq!(buf, ciphertext, "{algorithm:?} encrypt");
+    assert_eq!(buf, ciphertext, "{p} {algorithm:?} encrypt");
     cipher.decrypt(iv, &mut buf).unwrap();
-    assert_eq!(buf, plaintext, "{algorithm:?} decrypt");
+    assert_eq!(buf, plaintext, "{p} {algorithm:?} decrypt");
     // The object keeps no per-call state: the same IV gives the same ciphertext again.
     cipher.encrypt(iv, &mut buf).unwrap();
-    assert_eq!(buf, ciphertext, "{algorithm:?} encrypt again");
+    assert_eq!(buf, ciphertext, "{p} {algorithm:?} encrypt again");
 }
 
 /// AES-128-CBC.
@@ -279,13 +289,15 @@ fn aes_ctr_any_length() {
     let keymat = hex!("ff7a617ce69148e4f1726e2f43581de2aa62d9f805532edff1eed687fb54153d" "001cc5b7");
     let iv = hex!("51a51d70a1c11148");
     let expected = hex!("eb6c52821d0bbbf7ce7594462aca4faa b407df866569fd07f48cc0b583d6071f 1ec0e6b8");
-    let cipher = CryptoProvider::rustcrypto().cipher.new_cipher(AES256_CTR, &keymat).unwrap();
-    for len in 0..=CTR_PLAINTEXT.len() {
-        let mut buf = CTR_PLAINTEXT[..len].to_vec();
-        cipher.encrypt(&iv, &mut buf).unwrap();
-        assert_eq!(buf, expected[..len], "prefix of {len} bytes");
-        cipher.decrypt(&iv, &mut buf).unwrap();
-        assert_eq!(buf, CTR_PLAINTEXT[..len]);
+    for p in providers() {
+        let cipher = p.cipher.new_cipher(AES256_CTR, &keymat).unwrap();
+        for len in 0..=CTR_PLAINTEXT.len() {
+            let mut buf = CTR_PLAINTEXT[..len].to_vec();
+            cipher.encrypt(&iv, &mut buf).unwrap();
+            assert_eq!(buf, expected[..len], "{p} prefix of {len} bytes");
+            cipher.decrypt(&iv, &mut buf).unwrap();
+            assert_eq!(buf, CTR_PLAINTEXT[..len], "{p}");
+        }
     }
 }
 
@@ -359,10 +371,12 @@ fn cavp_tcbcmmt3_decrypt_count4() {
 #[test]
 fn null_is_identity() {
     check(EncryptionAlgorithm::Null, &[], &[], b"unchanged payload", b"unchanged payload");
-    let err = CryptoProvider::rustcrypto().cipher.new_cipher(EncryptionAlgorithm::Null, &[0]).err();
-    assert_eq!(err, Some(CryptoError::InvalidKeyLength { expected: 0, got: 1 }));
-    let null = CryptoProvider::rustcrypto().cipher.new_cipher(EncryptionAlgorithm::Null, &[]).unwrap();
-    assert_eq!(null.encrypt(&[0; 8], &mut []), Err(CryptoError::InvalidIvLength { expected: 0, got: 8 }));
+    for p in providers() {
+        let err = p.cipher.new_cipher(EncryptionAlgorithm::Null, &[0]).err();
+        assert_eq!(err, Some(CryptoError::InvalidKeyLength { expected: 0, got: 1 }), "{p}");
+        let null = p.cipher.new_cipher(EncryptionAlgorithm::Null, &[]).unwrap();
+        assert_eq!(null.encrypt(&[0; 8], &mut []), Err(CryptoError::InvalidIvLength { expected: 0, got: 8 }), "{p}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,51 +386,57 @@ fn null_is_identity() {
 /// Every non-AEAD catalogue algorithm is supported, and no AEAD.
 #[test]
 fn supports_exactly_the_non_aead_catalogue() {
-    let provider = CryptoProvider::rustcrypto();
-    for &algorithm in EncryptionAlgorithm::ALL {
-        assert_eq!(provider.cipher.supports(algorithm), !algorithm.is_aead(), "{algorithm:?}");
-        assert!(provider.supports_encryption(algorithm), "{algorithm:?}");
+    for provider in providers() {
+        for &algorithm in EncryptionAlgorithm::ALL {
+            assert_eq!(provider.cipher.supports(algorithm), !algorithm.is_aead(), "{provider} {algorithm:?}");
+            assert!(provider.supports_encryption(algorithm), "{provider} {algorithm:?}");
+        }
     }
 }
 
 /// AEAD algorithms are refused by the cipher provider.
 #[test]
 fn aeads_are_refused() {
-    let provider = CryptoProvider::rustcrypto();
-    for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| a.is_aead()) {
-        let keymat = vec![0u8; algorithm.keymat_len()];
-        assert_eq!(
-            provider.cipher.new_cipher(algorithm, &keymat).err(),
-            Some(CryptoError::UnsupportedAlgorithm),
-            "{algorithm:?}"
-        );
+    for provider in providers() {
+        for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| a.is_aead()) {
+            let keymat = vec![0u8; algorithm.keymat_len()];
+            assert_eq!(
+                provider.cipher.new_cipher(algorithm, &keymat).err(),
+                Some(CryptoError::UnsupportedAlgorithm),
+                "{provider} {algorithm:?}"
+            );
+        }
+        let gcm = EncryptionAlgorithm::AesGcm(AesKeyLen::Aes128, GcmIcvLen::Icv16);
+        assert_eq!(provider.cipher.new_cipher(gcm, &[0; 20]).err(), Some(CryptoError::UnsupportedAlgorithm));
     }
-    let gcm = EncryptionAlgorithm::AesGcm(AesKeyLen::Aes128, GcmIcvLen::Icv16);
-    assert_eq!(provider.cipher.new_cipher(gcm, &[0; 20]).err(), Some(CryptoError::UnsupportedAlgorithm));
 }
 
 /// Key material one byte short or long is refused with the expected length, for every
 /// algorithm.
 #[test]
 fn wrong_key_lengths() {
-    let provider = CryptoProvider::rustcrypto();
-    for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| !a.is_aead()) {
-        let expected = algorithm.keymat_len();
-        for got in [expected + 1, expected.wrapping_sub(1), 0, 64] {
-            if got == expected || got > 64 {
-                continue;
+    for provider in providers() {
+        for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| !a.is_aead()) {
+            let expected = algorithm.keymat_len();
+            for got in [expected + 1, expected.wrapping_sub(1), 0, 64] {
+                if got == expected || got > 64 {
+                    continue;
+                }
+                let key = vec![0x42u8; got];
+                assert_eq!(
+                    provider.cipher.new_cipher(algorithm, &key).err(),
+                    Some(CryptoError::InvalidKeyLength { expected, got }),
+                    "{provider} {algorithm:?} with {got} bytes"
+                );
             }
-            let key = vec![0x42u8; got];
-            assert_eq!(
-                provider.cipher.new_cipher(algorithm, &key).err(),
-                Some(CryptoError::InvalidKeyLength { expected, got }),
-                "{algorithm:?} with {got} bytes"
-            );
-        }
-        // AES-CTR without its nonce: a bare AES key is not enough.
-        if let Some(aes) = algorithm.aes_key_len() {
-            let key = vec![0x42u8; aes.bytes()];
-            assert!(provider.cipher.new_cipher(algorithm, &key).is_err() == (algorithm.salt_len() > 0));
+            // AES-CTR without its nonce: a bare AES key is not enough.
+            if let Some(aes) = algorithm.aes_key_len() {
+                let key = vec![0x42u8; aes.bytes()];
+                assert!(
+                    provider.cipher.new_cipher(algorithm, &key).is_err() == (algorithm.salt_len() > 0),
+                    "{provider} {algorithm:?}"
+                );
+            }
         }
     }
 }
@@ -424,20 +444,21 @@ fn wrong_key_lengths() {
 /// IVs of the wrong length are refused with the expected length, on both directions.
 #[test]
 fn wrong_iv_lengths() {
-    let provider = CryptoProvider::rustcrypto();
-    for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| !a.is_aead()) {
-        let cipher = provider.cipher.new_cipher(algorithm, &vec![0x24u8; algorithm.keymat_len()]).unwrap();
-        let expected = algorithm.iv_len();
-        for got in [expected + 1, expected.saturating_sub(1), 16, 32] {
-            if got == expected {
-                continue;
+    for provider in providers() {
+        for &algorithm in EncryptionAlgorithm::ALL.iter().filter(|a| !a.is_aead()) {
+            let cipher = provider.cipher.new_cipher(algorithm, &vec![0x24u8; algorithm.keymat_len()]).unwrap();
+            let expected = algorithm.iv_len();
+            for got in [expected + 1, expected.saturating_sub(1), 16, 32] {
+                if got == expected {
+                    continue;
+                }
+                let iv = vec![0u8; got];
+                let mut data = [0u8; 48];
+                let err = Err(CryptoError::InvalidIvLength { expected, got });
+                assert_eq!(cipher.encrypt(&iv, &mut data), err, "{provider} {algorithm:?} encrypt, IV of {got}");
+                assert_eq!(cipher.decrypt(&iv, &mut data), err, "{provider} {algorithm:?} decrypt, IV of {got}");
+                assert_eq!(data, [0u8; 48], "{provider} {algorithm:?}: data untouched on error");
             }
-            let iv = vec![0u8; got];
-            let mut data = [0u8; 48];
-            let err = Err(CryptoError::InvalidIvLength { expected, got });
-            assert_eq!(cipher.encrypt(&iv, &mut data), err, "{algorithm:?} encrypt, IV of {got}");
-            assert_eq!(cipher.decrypt(&iv, &mut data), err, "{algorithm:?} decrypt, IV of {got}");
-            assert_eq!(data, [0u8; 48], "{algorithm:?}: data untouched on error");
         }
     }
 }
@@ -445,19 +466,21 @@ fn wrong_iv_lengths() {
 /// CBC only takes whole blocks; the caller pads (RFC 2405 §5, RFC 2451 §2.3, RFC 3602 §2.4).
 #[test]
 fn cbc_rejects_partial_blocks() {
-    let provider = CryptoProvider::rustcrypto();
-    for algorithm in
-        [EncryptionAlgorithm::DesCbc, EncryptionAlgorithm::TripleDesCbc, AES128_CBC, AES192_CBC, AES256_CBC]
-    {
-        let cipher = provider.cipher.new_cipher(algorithm, &vec![0x5au8; algorithm.keymat_len()]).unwrap();
-        let iv = vec![0u8; algorithm.iv_len()];
-        let block = algorithm.block_size();
-        for len in (1..4 * block).filter(|len| len % block != 0) {
-            let mut data = vec![0u8; len];
-            assert_eq!(cipher.encrypt(&iv, &mut data), Err(CryptoError::InvalidLength), "{algorithm:?} {len}");
-            assert_eq!(cipher.decrypt(&iv, &mut data), Err(CryptoError::InvalidLength), "{algorithm:?} {len}");
+    for provider in providers() {
+        for algorithm in
+            [EncryptionAlgorithm::DesCbc, EncryptionAlgorithm::TripleDesCbc, AES128_CBC, AES192_CBC, AES256_CBC]
+        {
+            let cipher = provider.cipher.new_cipher(algorithm, &vec![0x5au8; algorithm.keymat_len()]).unwrap();
+            let iv = vec![0u8; algorithm.iv_len()];
+            let block = algorithm.block_size();
+            for len in (1..4 * block).filter(|len| len % block != 0) {
+                let mut data = vec![0u8; len];
+                let err = Err(CryptoError::InvalidLength);
+                assert_eq!(cipher.encrypt(&iv, &mut data), err, "{provider} {algorithm:?} {len}");
+                assert_eq!(cipher.decrypt(&iv, &mut data), err, "{provider} {algorithm:?} {len}");
+            }
+            // No blocks at all is a whole number of blocks.
+            assert_eq!(cipher.encrypt(&iv, &mut []), Ok(()), "{provider} {algorithm:?}");
         }
-        // No blocks at all is a whole number of blocks.
-        assert_eq!(cipher.encrypt(&iv, &mut []), Ok(()));
     }
 }

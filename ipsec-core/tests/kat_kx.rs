@@ -1,5 +1,6 @@
-//! Known-answer and negative tests for the Diffie-Hellman groups of the RustCrypto provider,
-//! through the public API only.
+//! Known-answer and negative tests for the Diffie-Hellman groups of every provider, through
+//! the public API only: the RustCrypto provider, and the aws-lc-rs provider with the `aws-lc`
+//! feature (`common::providers`; its MODP groups are RustCrypto's, reached through it).
 //!
 //! Sources of the expected values:
 //!
@@ -18,19 +19,21 @@
 //! they were written here.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod common;
+
 use chacha20::ChaCha20Rng;
+use common::{Provider, providers};
 use hex_literal::hex;
+use ipsec_core::CryptoError;
 use ipsec_core::algorithm::{DhGroup, DhGroupKind};
-use ipsec_core::crypto::{KeyExchange, KeyExchangeProvider};
-use ipsec_core::{CryptoError, CryptoProvider};
+use ipsec_core::crypto::KeyExchange;
 use rand_core::SeedableRng;
 
-fn kx() -> &'static dyn KeyExchangeProvider {
-    CryptoProvider::rustcrypto().key_exchange
-}
-
-fn start_with(group: DhGroup, private: &[u8]) -> Box<dyn KeyExchange> {
-    kx().start_with_private(group, private).unwrap_or_else(|e| panic!("{group}: private key refused: {e}"))
+fn start_with(provider: Provider, group: DhGroup, private: &[u8]) -> Box<dyn KeyExchange> {
+    provider
+        .key_exchange
+        .start_with_private(group, private)
+        .unwrap_or_else(|e| panic!("{provider} {group}: private key refused: {e}"))
 }
 
 fn complete_err(exchange: Box<dyn KeyExchange>, peer: &[u8]) -> CryptoError {
@@ -153,15 +156,17 @@ const RFC5114_VECTORS: &[Rfc5114Vector] = &[
     },
 ];
 
-/// Runs a MODP or ECP exchange vector from both sides.
+/// Runs a MODP or ECP exchange vector from both sides, on every provider.
 fn check_exchange(group: DhGroup, x_a: &[u8], y_a: &[u8], x_b: &[u8], y_b: &[u8], z: &[u8]) {
-    let a = start_with(group, x_a);
-    assert_eq!(a.group(), group);
-    assert_eq!(a.public_value(), y_a, "{group}: initiator public value");
-    let b = start_with(group, x_b);
-    assert_eq!(b.public_value(), y_b, "{group}: responder public value");
-    assert_eq!(a.complete(y_b).unwrap().expose(), z, "{group}: initiator shared secret");
-    assert_eq!(b.complete(y_a).unwrap().expose(), z, "{group}: responder shared secret");
+    for provider in providers() {
+        let a = start_with(provider, group, x_a);
+        assert_eq!(a.group(), group);
+        assert_eq!(a.public_value(), y_a, "{provider} {group}: initiator public value");
+        let b = start_with(provider, group, x_b);
+        assert_eq!(b.public_value(), y_b, "{provider} {group}: responder public value");
+        assert_eq!(a.complete(y_b).unwrap().expose(), z, "{provider} {group}: initiator shared secret");
+        assert_eq!(b.complete(y_a).unwrap().expose(), z, "{provider} {group}: responder shared secret");
+    }
 }
 
 #[test]
@@ -932,9 +937,11 @@ fn modp_independent_vectors() {
 
 #[test]
 fn supports_every_group() {
-    for &group in DhGroup::ALL {
-        assert!(kx().supports(group), "{group}");
-        assert!(CryptoProvider::rustcrypto().supports_dh(group), "{group}");
+    for provider in providers() {
+        for &group in DhGroup::ALL {
+            assert!(provider.key_exchange.supports(group), "{provider} {group}");
+            assert!(provider.supports_dh(group), "{provider} {group}");
+        }
     }
 }
 
@@ -942,20 +949,22 @@ fn supports_every_group() {
 /// differ between exchanges.
 #[test]
 fn random_round_trips() {
-    let mut rng = rng(7);
-    for &group in DhGroup::ALL {
-        for _ in 0..2 {
-            let a = kx().start(group, &mut rng).unwrap();
-            let b = kx().start(group, &mut rng).unwrap();
-            assert_eq!(a.group(), group);
-            assert_eq!(a.public_value().len(), group.public_value_len(), "{group}");
-            assert_eq!(b.public_value().len(), group.public_value_len(), "{group}");
-            assert_ne!(a.public_value(), b.public_value(), "{group}");
-            let a_public = a.public_value().to_vec();
-            let secret_a = a.complete(b.public_value()).unwrap();
-            let secret_b = b.complete(&a_public).unwrap();
-            assert_eq!(secret_a.len(), group.shared_secret_len(), "{group}");
-            assert_eq!(secret_a, secret_b, "{group}");
+    for provider in providers() {
+        let mut rng = rng(7);
+        for &group in DhGroup::ALL {
+            for _ in 0..2 {
+                let a = provider.key_exchange.start(group, &mut rng).unwrap();
+                let b = provider.key_exchange.start(group, &mut rng).unwrap();
+                assert_eq!(a.group(), group);
+                assert_eq!(a.public_value().len(), group.public_value_len(), "{provider} {group}");
+                assert_eq!(b.public_value().len(), group.public_value_len(), "{provider} {group}");
+                assert_ne!(a.public_value(), b.public_value(), "{provider} {group}");
+                let a_public = a.public_value().to_vec();
+                let secret_a = a.complete(b.public_value()).unwrap();
+                let secret_b = b.complete(&a_public).unwrap();
+                assert_eq!(secret_a.len(), group.shared_secret_len(), "{provider} {group}");
+                assert_eq!(secret_a, secret_b, "{provider} {group}");
+            }
         }
     }
 }
@@ -963,10 +972,12 @@ fn random_round_trips() {
 /// The same seed gives the same keys: the private key comes from the caller's generator only.
 #[test]
 fn start_is_deterministic_in_the_rng() {
-    for &group in DhGroup::ALL {
-        let a = kx().start(group, &mut rng(1)).unwrap();
-        let b = kx().start(group, &mut rng(1)).unwrap();
-        assert_eq!(a.public_value(), b.public_value(), "{group}");
+    for provider in providers() {
+        for &group in DhGroup::ALL {
+            let a = provider.key_exchange.start(group, &mut rng(1)).unwrap();
+            let b = provider.key_exchange.start(group, &mut rng(1)).unwrap();
+            assert_eq!(a.public_value(), b.public_value(), "{provider} {group}");
+        }
     }
 }
 
@@ -974,30 +985,32 @@ fn start_is_deterministic_in_the_rng() {
 /// is drawn as `1 + c mod (m - 1)`, never 0).
 #[test]
 fn degenerate_generators_still_give_valid_keys() {
-    struct Constant(u8);
-    impl rand_core::TryRng for Constant {
-        type Error = core::convert::Infallible;
-        fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-            Ok(u32::from_ne_bytes([self.0; 4]))
+    for provider in providers() {
+        struct Constant(u8);
+        impl rand_core::TryRng for Constant {
+            type Error = core::convert::Infallible;
+            fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
+                Ok(u32::from_ne_bytes([self.0; 4]))
+            }
+            fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
+                Ok(u64::from_ne_bytes([self.0; 8]))
+            }
+            fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
+                dst.fill(self.0);
+                Ok(())
+            }
         }
-        fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-            Ok(u64::from_ne_bytes([self.0; 8]))
-        }
-        fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-            dst.fill(self.0);
-            Ok(())
-        }
-    }
-    impl rand_core::TryCryptoRng for Constant {}
-    for &group in DhGroup::ALL {
-        if !matches!(group.kind(), DhGroupKind::Modp { .. }) {
-            continue;
-        }
-        for byte in [0x00, 0xff] {
-            let a = kx().start(group, &mut Constant(byte)).unwrap();
-            let b = kx().start(group, &mut rng(3)).unwrap();
-            let a_public = a.public_value().to_vec();
-            assert_eq!(a.complete(b.public_value()).unwrap(), b.complete(&a_public).unwrap(), "{group}");
+        impl rand_core::TryCryptoRng for Constant {}
+        for &group in DhGroup::ALL {
+            if !matches!(group.kind(), DhGroupKind::Modp { .. }) {
+                continue;
+            }
+            for byte in [0x00, 0xff] {
+                let a = provider.key_exchange.start(group, &mut Constant(byte)).unwrap();
+                let b = provider.key_exchange.start(group, &mut rng(3)).unwrap();
+                let a_public = a.public_value().to_vec();
+                assert_eq!(a.complete(b.public_value()).unwrap(), b.complete(&a_public).unwrap(), "{provider} {group}");
+            }
         }
     }
 }
@@ -1038,38 +1051,44 @@ fn left_pad(value: &[u8], len: usize) -> Vec<u8> {
 /// 22-24) outside the order-`q` subgroup are refused.
 #[test]
 fn modp_rejects_bad_peer_values() {
-    let mut rng = rng(11);
-    assert_eq!(MODP_PRIMES.len(), 11);
-    for &(number, p) in MODP_PRIMES {
-        let group = DhGroup::from_number(number).unwrap();
-        let len = group.public_value_len();
-        assert_eq!(p.len(), len);
-        let one = left_pad(&[1], len);
-        let two = left_pad(&[2], len);
-        let bad: [(&str, Vec<u8>); 9] = [
-            ("0", vec![0; len]),
-            ("1", one),
-            ("p - 1", minus(p, 1)),
-            ("p", p.to_vec()),
-            ("p + 1", plus_one(p)),
-            ("all 0xff", vec![0xff; len]),
-            ("short", vec![2; len - 1]),
-            ("long", left_pad(&two, len + 1)),
-            ("empty", Vec::new()),
-        ];
-        for (what, value) in bad {
-            let exchange = kx().start(group, &mut rng).unwrap();
-            assert_eq!(complete_err(exchange, &value), CryptoError::InvalidPublicValue, "{group}: {what}");
-        }
-        let is_rfc5114 = matches!(group.kind(), DhGroupKind::Modp { subgroup_bits: Some(_), .. });
-        for (what, value) in [("2", two), ("p - 2", minus(p, 2))] {
-            let exchange = kx().start(group, &mut rng).unwrap();
-            let result = exchange.complete(&value);
-            if is_rfc5114 {
-                // modp_vectors.py checks that 2^q != 1 and (p - 2)^q != 1 for these groups.
-                assert_eq!(result.unwrap_err(), CryptoError::InvalidPublicValue, "{group}: {what}");
-            } else {
-                assert_eq!(result.unwrap().len(), len, "{group}: {what} is in range");
+    for provider in providers() {
+        let mut rng = rng(11);
+        assert_eq!(MODP_PRIMES.len(), 11);
+        for &(number, p) in MODP_PRIMES {
+            let group = DhGroup::from_number(number).unwrap();
+            let len = group.public_value_len();
+            assert_eq!(p.len(), len);
+            let one = left_pad(&[1], len);
+            let two = left_pad(&[2], len);
+            let bad: [(&str, Vec<u8>); 9] = [
+                ("0", vec![0; len]),
+                ("1", one),
+                ("p - 1", minus(p, 1)),
+                ("p", p.to_vec()),
+                ("p + 1", plus_one(p)),
+                ("all 0xff", vec![0xff; len]),
+                ("short", vec![2; len - 1]),
+                ("long", left_pad(&two, len + 1)),
+                ("empty", Vec::new()),
+            ];
+            for (what, value) in bad {
+                let exchange = provider.key_exchange.start(group, &mut rng).unwrap();
+                assert_eq!(
+                    complete_err(exchange, &value),
+                    CryptoError::InvalidPublicValue,
+                    "{provider} {group}: {what}"
+                );
+            }
+            let is_rfc5114 = matches!(group.kind(), DhGroupKind::Modp { subgroup_bits: Some(_), .. });
+            for (what, value) in [("2", two), ("p - 2", minus(p, 2))] {
+                let exchange = provider.key_exchange.start(group, &mut rng).unwrap();
+                let result = exchange.complete(&value);
+                if is_rfc5114 {
+                    // modp_vectors.py checks that 2^q != 1 and (p - 2)^q != 1 for these groups.
+                    assert_eq!(result.unwrap_err(), CryptoError::InvalidPublicValue, "{provider} {group}: {what}");
+                } else {
+                    assert_eq!(result.unwrap().len(), len, "{provider} {group}: {what} is in range");
+                }
             }
         }
     }
@@ -1079,63 +1098,76 @@ fn modp_rejects_bad_peer_values() {
 /// refused, while the RFC's own `yA` is accepted.
 #[test]
 fn modp_rfc5114_rejects_values_outside_the_subgroup() {
-    for v in RFC5114_VECTORS {
-        let p = MODP_PRIMES.iter().find(|(n, _)| *n == v.group.number()).unwrap().1;
-        // 2 * yA mod p, computed bytewise: double, then subtract p once when needed.
-        let mut doubled = vec![0u8; v.ya.len() + 1];
-        let mut carry = 0u16;
-        for (i, byte) in v.ya.iter().enumerate().rev() {
-            let d = u16::from(*byte) * 2 + carry;
-            doubled[i + 1] = (d & 0xff) as u8;
-            carry = d >> 8;
-        }
-        doubled[0] = carry as u8;
-        let p_wide = left_pad(p, v.ya.len() + 1);
-        if doubled >= p_wide {
-            let mut borrow = 0i16;
-            for i in (0..doubled.len()).rev() {
-                let d = i16::from(doubled[i]) - i16::from(p_wide[i]) - borrow;
-                doubled[i] = d.rem_euclid(256) as u8;
-                borrow = i16::from(d < 0);
+    for provider in providers() {
+        for v in RFC5114_VECTORS {
+            let p = MODP_PRIMES.iter().find(|(n, _)| *n == v.group.number()).unwrap().1;
+            // 2 * yA mod p, computed bytewise: double, then subtract p once when needed.
+            let mut doubled = vec![0u8; v.ya.len() + 1];
+            let mut carry = 0u16;
+            for (i, byte) in v.ya.iter().enumerate().rev() {
+                let d = u16::from(*byte) * 2 + carry;
+                doubled[i + 1] = (d & 0xff) as u8;
+                carry = d >> 8;
             }
+            doubled[0] = carry as u8;
+            let p_wide = left_pad(p, v.ya.len() + 1);
+            if doubled >= p_wide {
+                let mut borrow = 0i16;
+                for i in (0..doubled.len()).rev() {
+                    let d = i16::from(doubled[i]) - i16::from(p_wide[i]) - borrow;
+                    doubled[i] = d.rem_euclid(256) as u8;
+                    borrow = i16::from(d < 0);
+                }
+            }
+            let outside = doubled[1..].to_vec();
+            let exchange = start_with(provider, v.group, v.xb);
+            assert_eq!(complete_err(exchange, &outside), CryptoError::InvalidPublicValue, "{provider} {}", v.group);
+            assert!(start_with(provider, v.group, v.xb).complete(v.ya).is_ok());
         }
-        let outside = doubled[1..].to_vec();
-        let exchange = start_with(v.group, v.xb);
-        assert_eq!(complete_err(exchange, &outside), CryptoError::InvalidPublicValue, "{}", v.group);
-        assert!(start_with(v.group, v.xb).complete(v.ya).is_ok());
     }
 }
 
 #[test]
 fn modp_rejects_bad_private_exponents() {
-    for &(number, p) in MODP_PRIMES {
-        let group = DhGroup::from_number(number).unwrap();
-        let len = group.public_value_len();
-        for (what, private) in [
-            ("empty", Vec::new()),
-            ("zero", vec![0]),
-            ("zero, full length", vec![0; len]),
-            ("p - 1", minus(p, 1)),
-            ("p", p.to_vec()),
-            ("longer than p", left_pad(&[1], len + 1)),
-        ] {
-            assert_eq!(
-                kx().start_with_private(group, &private).err(),
-                Some(CryptoError::InvalidPrivateKey),
-                "{group}: {what}"
+    for provider in providers() {
+        for &(number, p) in MODP_PRIMES {
+            let group = DhGroup::from_number(number).unwrap();
+            let len = group.public_value_len();
+            for (what, private) in [
+                ("empty", Vec::new()),
+                ("zero", vec![0]),
+                ("zero, full length", vec![0; len]),
+                ("p - 1", minus(p, 1)),
+                ("p", p.to_vec()),
+                ("longer than p", left_pad(&[1], len + 1)),
+            ] {
+                assert_eq!(
+                    provider.key_exchange.start_with_private(group, &private).err(),
+                    Some(CryptoError::InvalidPrivateKey),
+                    "{provider} {group}: {what}"
+                );
+            }
+            // Short and full-length exponents below the bound are taken.
+            assert!(provider.key_exchange.start_with_private(group, &[1]).is_ok(), "{provider} {group}: 1");
+            assert!(
+                provider.key_exchange.start_with_private(group, &left_pad(&[5], len)).is_ok(),
+                "{provider} {group}: padded 5"
             );
         }
-        // Short and full-length exponents below the bound are taken.
-        assert!(kx().start_with_private(group, &[1]).is_ok(), "{group}: 1");
-        assert!(kx().start_with_private(group, &left_pad(&[5], len)).is_ok(), "{group}: padded 5");
-    }
-    // RFC 5114 §2: x < q. The vector's `xA` is below q; an exponent of q's length with all
-    // bits set is above it (q's top bits are not all ones), as is p - 2.
-    for v in RFC5114_VECTORS {
-        let all_ones = vec![0xff; v.xa.len()];
-        assert_eq!(kx().start_with_private(v.group, &all_ones).err(), Some(CryptoError::InvalidPrivateKey));
-        let p = MODP_PRIMES.iter().find(|(n, _)| *n == v.group.number()).unwrap().1;
-        assert_eq!(kx().start_with_private(v.group, &minus(p, 2)).err(), Some(CryptoError::InvalidPrivateKey));
+        // RFC 5114 §2: x < q. The vector's `xA` is below q; an exponent of q's length with all
+        // bits set is above it (q's top bits are not all ones), as is p - 2.
+        for v in RFC5114_VECTORS {
+            let all_ones = vec![0xff; v.xa.len()];
+            assert_eq!(
+                provider.key_exchange.start_with_private(v.group, &all_ones).err(),
+                Some(CryptoError::InvalidPrivateKey)
+            );
+            let p = MODP_PRIMES.iter().find(|(n, _)| *n == v.group.number()).unwrap().1;
+            assert_eq!(
+                provider.key_exchange.start_with_private(v.group, &minus(p, 2)).err(),
+                Some(CryptoError::InvalidPrivateKey)
+            );
+        }
     }
 }
 
@@ -1143,51 +1175,59 @@ fn modp_rejects_bad_private_exponents() {
 /// (including a SEC 1 encoding with its 0x04 prefix) or all zeros is refused.
 #[test]
 fn ecp_rejects_bad_peer_values() {
-    let mut rng = rng(13);
-    for v in RFC5903_VECTORS {
-        let group = v.group;
-        let gr = [v.grx, v.gry].concat();
-        let mut y_changed = gr.clone();
-        *y_changed.last_mut().unwrap() ^= 1;
-        let mut x_changed = gr.clone();
-        x_changed[0] ^= 1;
-        let mut sec1 = vec![0x04];
-        sec1.extend_from_slice(&gr);
-        let bad: [(&str, Vec<u8>); 8] = [
-            ("y changed", y_changed),
-            ("x changed", x_changed),
-            ("all zeros", vec![0; gr.len()]),
-            ("all 0xff", vec![0xff; gr.len()]),
-            ("SEC 1 prefix", sec1),
-            ("x only", v.grx.to_vec()),
-            ("short", gr[..gr.len() - 1].to_vec()),
-            ("empty", Vec::new()),
-        ];
-        for (what, value) in bad {
-            let exchange = kx().start(group, &mut rng).unwrap();
-            assert_eq!(complete_err(exchange, &value), CryptoError::InvalidPublicValue, "{group}: {what}");
+    for provider in providers() {
+        let mut rng = rng(13);
+        for v in RFC5903_VECTORS {
+            let group = v.group;
+            let gr = [v.grx, v.gry].concat();
+            let mut y_changed = gr.clone();
+            *y_changed.last_mut().unwrap() ^= 1;
+            let mut x_changed = gr.clone();
+            x_changed[0] ^= 1;
+            let mut sec1 = vec![0x04];
+            sec1.extend_from_slice(&gr);
+            let bad: [(&str, Vec<u8>); 8] = [
+                ("y changed", y_changed),
+                ("x changed", x_changed),
+                ("all zeros", vec![0; gr.len()]),
+                ("all 0xff", vec![0xff; gr.len()]),
+                ("SEC 1 prefix", sec1),
+                ("x only", v.grx.to_vec()),
+                ("short", gr[..gr.len() - 1].to_vec()),
+                ("empty", Vec::new()),
+            ];
+            for (what, value) in bad {
+                let exchange = provider.key_exchange.start(group, &mut rng).unwrap();
+                assert_eq!(
+                    complete_err(exchange, &value),
+                    CryptoError::InvalidPublicValue,
+                    "{provider} {group}: {what}"
+                );
+            }
+            assert!(provider.key_exchange.start(group, &mut rng).unwrap().complete(&gr).is_ok());
         }
-        assert!(kx().start(group, &mut rng).unwrap().complete(&gr).is_ok());
     }
 }
 
 #[test]
 fn ecp_rejects_bad_private_scalars() {
-    for v in RFC5903_VECTORS {
-        let len = v.i.len();
-        for (what, private) in [
-            ("zero", vec![0; len]),
-            ("all 0xff (above the order)", vec![0xff; len]),
-            ("short", v.i[1..].to_vec()),
-            ("long", left_pad(v.i, len + 1)),
-            ("empty", Vec::new()),
-        ] {
-            assert_eq!(
-                kx().start_with_private(v.group, &private).err(),
-                Some(CryptoError::InvalidPrivateKey),
-                "{}: {what}",
-                v.group
-            );
+    for provider in providers() {
+        for v in RFC5903_VECTORS {
+            let len = v.i.len();
+            for (what, private) in [
+                ("zero", vec![0; len]),
+                ("all 0xff (above the order)", vec![0xff; len]),
+                ("short", v.i[1..].to_vec()),
+                ("long", left_pad(v.i, len + 1)),
+                ("empty", Vec::new()),
+            ] {
+                assert_eq!(
+                    provider.key_exchange.start_with_private(v.group, &private).err(),
+                    Some(CryptoError::InvalidPrivateKey),
+                    "{provider} {}: {what}",
+                    v.group
+                );
+            }
         }
     }
 }
@@ -1195,21 +1235,27 @@ fn ecp_rejects_bad_private_scalars() {
 /// RFC 7748 §6.1, RFC 8031 §2.2: low-order points give the all-zero secret, which is refused.
 #[test]
 fn x25519_rejects_low_order_points_and_bad_lengths() {
-    let mut rng = rng(17);
-    let mut one = [0u8; 32];
-    one[0] = 1;
-    for (what, value) in [("u = 0", [0u8; 32]), ("u = 1", one)] {
-        let exchange = kx().start(DhGroup::Curve25519, &mut rng).unwrap();
-        assert_eq!(complete_err(exchange, &value), CryptoError::DegenerateSharedSecret, "{what}");
-    }
-    for len in [0, 31, 33] {
-        let exchange = kx().start(DhGroup::Curve25519, &mut rng).unwrap();
-        assert_eq!(complete_err(exchange, &vec![9; len]), CryptoError::InvalidPublicValue, "{len} bytes");
-    }
-    for len in [0, 31, 33] {
-        assert_eq!(
-            kx().start_with_private(DhGroup::Curve25519, &vec![1; len]).err(),
-            Some(CryptoError::InvalidPrivateKey)
-        );
+    for provider in providers() {
+        let mut rng = rng(17);
+        let mut one = [0u8; 32];
+        one[0] = 1;
+        for (what, value) in [("u = 0", [0u8; 32]), ("u = 1", one)] {
+            let exchange = provider.key_exchange.start(DhGroup::Curve25519, &mut rng).unwrap();
+            assert_eq!(complete_err(exchange, &value), CryptoError::DegenerateSharedSecret, "{provider} {what}");
+        }
+        for len in [0, 31, 33] {
+            let exchange = provider.key_exchange.start(DhGroup::Curve25519, &mut rng).unwrap();
+            assert_eq!(
+                complete_err(exchange, &vec![9; len]),
+                CryptoError::InvalidPublicValue,
+                "{provider} {len} bytes"
+            );
+        }
+        for len in [0, 31, 33] {
+            assert_eq!(
+                provider.key_exchange.start_with_private(DhGroup::Curve25519, &vec![1; len]).err(),
+                Some(CryptoError::InvalidPrivateKey)
+            );
+        }
     }
 }

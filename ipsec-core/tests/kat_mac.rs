@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
-//! Known-answer tests for the MACs and hashes of the RustCrypto provider, through the public
-//! API (`CryptoProvider::rustcrypto().mac` and `.hash`).
+//! Known-answer tests for the MACs and hashes of every provider, through the public API
+//! (`CryptoProvider::mac` and `.hash`): the RustCrypto provider, and the aws-lc-rs provider
+//! with the `aws-lc` feature. Each vector runs against each provider (`common::providers`).
 //!
 //! Sources:
 //! * HMAC-MD5 and HMAC-SHA-1: RFC 2202 §2 and §3, test cases 1-7 (with the 96-bit truncation
@@ -13,48 +14,58 @@
 //! * MD5: RFC 1321 Appendix A.5; SHA-1, SHA-256, SHA-384, SHA-512: FIPS 180-2 Appendices A-D
 //!   ("abc", and the 448-bit two-block message for SHA-1 and SHA-256).
 
+mod common;
+
+use common::{Provider, providers};
 use hex_literal::hex;
-use ipsec_core::CryptoProvider;
 use ipsec_core::algorithm::{HashAlgorithm, IntegrityAlgorithm, MacAlgorithm, PrfAlgorithm};
 use ipsec_core::crypto::{CryptoError, Mac};
 
 /// Keys a MAC through the provider.
-fn new_mac(algorithm: MacAlgorithm, key: &[u8]) -> Box<dyn Mac> {
-    let mac = CryptoProvider::rustcrypto().mac.new_mac(algorithm, key).unwrap();
+fn new_mac(p: Provider, algorithm: MacAlgorithm, key: &[u8]) -> Box<dyn Mac> {
+    let mac = p.mac.new_mac(algorithm, key).unwrap_or_else(|e| panic!("{p} {algorithm:?}: {e}"));
     assert_eq!(mac.algorithm(), algorithm);
     assert_eq!(mac.output_len(), algorithm.output_len());
     mac
+}
+
+/// Runs [`check_on`] against every provider.
+fn check(algorithm: MacAlgorithm, key: &[u8], data: &[u8], expected: &[u8]) {
+    for p in providers() {
+        check_on(p, algorithm, key, data, expected);
+    }
 }
 
 /// Checks that the MAC of `data` under `key` starts with `expected` (the full output, or a
 /// published truncation): through `compute` in one part and split in two at every position,
 /// through the incremental context, and through `verify`, which must also reject the value
 /// with any single bit flipped.
-fn check(algorithm: MacAlgorithm, key: &[u8], data: &[u8], expected: &[u8]) {
-    let mac = new_mac(algorithm, key);
+fn check_on(p: Provider, algorithm: MacAlgorithm, key: &[u8], data: &[u8], expected: &[u8]) {
+    let mac = new_mac(p, algorithm, key);
     let mut out = vec![0u8; expected.len()];
     mac.compute(&[data], &mut out).unwrap();
-    assert_eq!(out, expected, "{algorithm:?} compute");
+    assert_eq!(out, expected, "{p} {algorithm:?} compute");
 
     for split in [0, 1, data.len() / 2, data.len().saturating_sub(1), data.len()].map(|s| s.min(data.len())) {
         let (a, b) = data.split_at(split);
         let mut out = vec![0u8; expected.len()];
         mac.compute(&[a, &[], b], &mut out).unwrap();
-        assert_eq!(out, expected, "{algorithm:?} compute split at {split}");
+        assert_eq!(out, expected, "{p} {algorithm:?} compute split at {split}");
 
         let mut ctx = mac.begin();
         ctx.update(a);
         ctx.update(b);
         let mut out = vec![0u8; expected.len()];
         ctx.finish(&mut out).unwrap();
-        assert_eq!(out, expected, "{algorithm:?} incremental split at {split}");
+        assert_eq!(out, expected, "{p} {algorithm:?} incremental split at {split}");
     }
 
     mac.verify(&[data], expected).unwrap();
     for bit in 0..expected.len() * 8 {
         let mut wrong = expected.to_vec();
         wrong[bit / 8] ^= 1 << (bit % 8);
-        assert_eq!(mac.verify(&[data], &wrong), Err(CryptoError::AuthenticationFailed), "{algorithm:?} bit {bit}");
+        let result = mac.verify(&[data], &wrong);
+        assert_eq!(result, Err(CryptoError::AuthenticationFailed), "{p} {algorithm:?} bit {bit}");
     }
 }
 
@@ -540,29 +551,31 @@ fn rfc3566_4_6_aes_xcbc_mac() {
 /// (a complete last block uses K2, a partial one K3) must not depend on how input arrives.
 #[test]
 fn rfc3566_xcbc_incremental_splits() {
-    let mac = new_mac(MacAlgorithm::AesXcbcMac, &XCBC_KEY);
-    for (len, expected) in [
-        (16, hex!("d2a246fa349b68a79998a4394ff7a263")),
-        (32, hex!("f54f0ec8d2b9f3d36807734bd5283fd4")),
-        (34, hex!("becbb3bccdb518a30677d5481fb6b4d8")),
-    ] {
-        let message = &XCBC_MESSAGE[..len];
-        for split in 0..=len {
-            let (a, b) = message.split_at(split);
+    for p in providers() {
+        let mac = new_mac(p, MacAlgorithm::AesXcbcMac, &XCBC_KEY);
+        for (len, expected) in [
+            (16, hex!("d2a246fa349b68a79998a4394ff7a263")),
+            (32, hex!("f54f0ec8d2b9f3d36807734bd5283fd4")),
+            (34, hex!("becbb3bccdb518a30677d5481fb6b4d8")),
+        ] {
+            let message = &XCBC_MESSAGE[..len];
+            for split in 0..=len {
+                let (a, b) = message.split_at(split);
+                let mut out = [0u8; 16];
+                mac.compute(&[a, b], &mut out).unwrap();
+                assert_eq!(out, expected, "{p} {len} bytes split at {split}");
+            }
+            let mut ctx = mac.begin();
+            for byte in message {
+                ctx.update(std::slice::from_ref(byte));
+            }
             let mut out = [0u8; 16];
-            mac.compute(&[a, b], &mut out).unwrap();
-            assert_eq!(out, expected, "{len} bytes split at {split}");
+            ctx.finish(&mut out).unwrap();
+            assert_eq!(out, expected, "{p} {len} bytes one at a time");
+            let parts: Vec<&[u8]> = message.chunks(1).collect();
+            mac.compute(&parts, &mut out).unwrap();
+            assert_eq!(out, expected, "{p} {len} bytes as {len} parts");
         }
-        let mut ctx = mac.begin();
-        for byte in message {
-            ctx.update(std::slice::from_ref(byte));
-        }
-        let mut out = [0u8; 16];
-        ctx.finish(&mut out).unwrap();
-        assert_eq!(out, expected, "{len} bytes one at a time");
-        let parts: Vec<&[u8]> = message.chunks(1).collect();
-        mac.compute(&parts, &mut out).unwrap();
-        assert_eq!(out, expected, "{len} bytes as {len} parts");
     }
 }
 
@@ -581,13 +594,15 @@ fn rfc4434_4_aes_xcbc_prf_128() {
 /// AES-XCBC-MAC takes exactly 128-bit keys (RFC 3566 §4); the PRF takes any (RFC 4434 §2).
 #[test]
 fn xcbc_key_lengths() {
-    let provider = CryptoProvider::rustcrypto();
-    for got in [0, 10, 15, 17, 18, 32] {
-        assert_eq!(
-            provider.mac.new_mac(MacAlgorithm::AesXcbcMac, &vec![1u8; got]).err(),
-            Some(CryptoError::InvalidKeyLength { expected: 16, got }),
-        );
-        assert!(provider.mac.new_mac(MacAlgorithm::AesXcbcPrf128, &vec![1u8; got]).is_ok());
+    for provider in providers() {
+        for got in [0, 10, 15, 17, 18, 32] {
+            assert_eq!(
+                provider.mac.new_mac(MacAlgorithm::AesXcbcMac, &vec![1u8; got]).err(),
+                Some(CryptoError::InvalidKeyLength { expected: 16, got }),
+                "{provider}"
+            );
+            assert!(provider.mac.new_mac(MacAlgorithm::AesXcbcPrf128, &vec![1u8; got]).is_ok(), "{provider}");
+        }
     }
 }
 
@@ -598,18 +613,19 @@ fn xcbc_key_lengths() {
 /// Every MAC of the catalogue is supported, and so every integrity algorithm and PRF.
 #[test]
 fn supports_the_whole_catalogue() {
-    let provider = CryptoProvider::rustcrypto();
-    for &algorithm in MacAlgorithm::ALL {
-        assert!(provider.mac.supports(algorithm), "{algorithm:?}");
-    }
-    for &integrity in IntegrityAlgorithm::ALL {
-        assert!(provider.supports_integrity(integrity), "{integrity:?}");
-    }
-    for &prf in PrfAlgorithm::ALL {
-        assert!(provider.supports_prf(prf), "{prf:?}");
-    }
-    for &hash in HashAlgorithm::ALL {
-        assert!(provider.hash.supports(hash), "{hash:?}");
+    for provider in providers() {
+        for &algorithm in MacAlgorithm::ALL {
+            assert!(provider.mac.supports(algorithm), "{provider} {algorithm:?}");
+        }
+        for &integrity in IntegrityAlgorithm::ALL {
+            assert!(provider.supports_integrity(integrity), "{provider} {integrity:?}");
+        }
+        for &prf in PrfAlgorithm::ALL {
+            assert!(provider.supports_prf(prf), "{provider} {prf:?}");
+        }
+        for &hash in HashAlgorithm::ALL {
+            assert!(provider.hash.supports(hash), "{provider} {hash:?}");
+        }
     }
 }
 
@@ -617,28 +633,31 @@ fn supports_the_whole_catalogue() {
 /// correct truncated ICV and rejects a wrong one, and a correct ICV of other data.
 #[test]
 fn output_lengths_and_verify() {
-    for &algorithm in MacAlgorithm::ALL {
-        let mac = new_mac(algorithm, &[0x11; 16]);
-        let len = algorithm.output_len();
-        let mut full = vec![0u8; len];
-        mac.compute(&[b"data"], &mut full).unwrap();
+    for p in providers() {
+        for &algorithm in MacAlgorithm::ALL {
+            let mac = new_mac(p, algorithm, &[0x11; 16]);
+            let len = algorithm.output_len();
+            let mut full = vec![0u8; len];
+            mac.compute(&[b"data"], &mut full).unwrap();
 
-        let mut too_long = vec![0u8; len + 1];
-        assert_eq!(mac.compute(&[b"data"], &mut too_long), Err(CryptoError::InvalidLength), "{algorithm:?}");
-        let mut ctx = mac.begin();
-        ctx.update(b"data");
-        assert_eq!(ctx.finish(&mut too_long), Err(CryptoError::InvalidLength), "{algorithm:?}");
+            let mut too_long = vec![0u8; len + 1];
+            assert_eq!(mac.compute(&[b"data"], &mut too_long), Err(CryptoError::InvalidLength), "{p} {algorithm:?}");
+            let mut ctx = mac.begin();
+            ctx.update(b"data");
+            assert_eq!(ctx.finish(&mut too_long), Err(CryptoError::InvalidLength), "{p} {algorithm:?}");
 
-        // An empty output is allowed for compute (nothing to write), not for verify.
-        assert_eq!(mac.compute(&[b"data"], &mut []), Ok(()));
-        assert_eq!(mac.verify(&[b"data"], &[]), Err(CryptoError::InvalidLength));
-        assert_eq!(mac.verify(&[b"data"], &too_long), Err(CryptoError::InvalidLength));
+            // An empty output is allowed for compute (nothing to write), not for verify.
+            assert_eq!(mac.compute(&[b"data"], &mut []), Ok(()), "{p} {algorithm:?}");
+            assert_eq!(mac.verify(&[b"data"], &[]), Err(CryptoError::InvalidLength), "{p} {algorithm:?}");
+            assert_eq!(mac.verify(&[b"data"], &too_long), Err(CryptoError::InvalidLength), "{p} {algorithm:?}");
 
-        assert_eq!(mac.verify(&[b"data"], &full), Ok(()));
-        assert_eq!(mac.verify(&[b"da", b"ta"], &full[..12]), Ok(()));
-        assert_eq!(mac.verify(&[b"Data"], &full), Err(CryptoError::AuthenticationFailed));
-        assert_eq!(mac.verify(&[b"data"], &[0u8; 12]), Err(CryptoError::AuthenticationFailed));
-        assert_eq!(mac.verify(&[], &full[..12]), Err(CryptoError::AuthenticationFailed));
+            let failed = Err(CryptoError::AuthenticationFailed);
+            assert_eq!(mac.verify(&[b"data"], &full), Ok(()), "{p} {algorithm:?}");
+            assert_eq!(mac.verify(&[b"da", b"ta"], &full[..12]), Ok(()), "{p} {algorithm:?}");
+            assert_eq!(mac.verify(&[b"Data"], &full), failed, "{p} {algorithm:?}");
+            assert_eq!(mac.verify(&[b"data"], &[0u8; 12]), failed, "{p} {algorithm:?}");
+            assert_eq!(mac.verify(&[], &full[..12]), failed, "{p} {algorithm:?}");
+        }
     }
 }
 
@@ -646,24 +665,26 @@ fn output_lengths_and_verify() {
 // Hashes
 // ---------------------------------------------------------------------------------------------
 
-/// Hashes `parts` and checks the digest and every truncation of it.
+/// Hashes `parts` and checks the digest and every truncation of it, on every provider.
 fn check_hash(algorithm: HashAlgorithm, data: &[u8], expected: &[u8]) {
-    let provider = CryptoProvider::rustcrypto();
-    assert_eq!(expected.len(), algorithm.output_len());
-    let mut out = vec![0u8; expected.len()];
-    provider.hash.hash(algorithm, &[data], &mut out).unwrap();
-    assert_eq!(out, expected, "{algorithm:?}");
-    for split in 0..=data.len() {
-        let (a, b) = data.split_at(split);
+    for provider in providers() {
+        assert_eq!(expected.len(), algorithm.output_len());
         let mut out = vec![0u8; expected.len()];
-        provider.hash.hash(algorithm, &[a, b], &mut out).unwrap();
-        assert_eq!(out, expected, "{algorithm:?} split at {split}");
+        provider.hash.hash(algorithm, &[data], &mut out).unwrap();
+        assert_eq!(out, expected, "{provider} {algorithm:?}");
+        for split in 0..=data.len() {
+            let (a, b) = data.split_at(split);
+            let mut out = vec![0u8; expected.len()];
+            provider.hash.hash(algorithm, &[a, b], &mut out).unwrap();
+            assert_eq!(out, expected, "{provider} {algorithm:?} split at {split}");
+        }
+        let mut short = [0u8; 12];
+        provider.hash.hash(algorithm, &[data], &mut short).unwrap();
+        assert_eq!(short, expected[..12], "{provider} {algorithm:?}");
+        let mut too_long = vec![0u8; expected.len() + 1];
+        let result = provider.hash.hash(algorithm, &[data], &mut too_long);
+        assert_eq!(result, Err(CryptoError::InvalidLength), "{provider} {algorithm:?}");
     }
-    let mut short = [0u8; 12];
-    provider.hash.hash(algorithm, &[data], &mut short).unwrap();
-    assert_eq!(short, expected[..12]);
-    let mut too_long = vec![0u8; expected.len() + 1];
-    assert_eq!(provider.hash.hash(algorithm, &[data], &mut too_long), Err(CryptoError::InvalidLength));
 }
 
 /// RFC 1321 Appendix A.5, the MD5 test suite.

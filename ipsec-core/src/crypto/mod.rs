@@ -14,6 +14,8 @@
 //! [`kdf`] holds the key-derivation helpers that IKE needs on top of a PRF: `prf+` (RFC 7296
 //! §2.13) and the IKEv1 expansions of RFC 2409 §5.5 and Appendix B.
 
+#[cfg(feature = "aws-lc")]
+pub mod awslc;
 mod error;
 pub mod kdf;
 mod provider;

@@ -37,6 +37,14 @@ impl CryptoProvider {
         &super::rustcrypto::PROVIDER
     }
 
+    /// The provider built on `aws-lc-rs`, with the RustCrypto provider for what `aws-lc-rs`
+    /// lacks (feature `aws-lc`, `std` only); see [`awslc`](super::awslc).
+    #[cfg(feature = "aws-lc")]
+    #[must_use]
+    pub fn aws_lc() -> &'static CryptoProvider {
+        super::awslc::provider()
+    }
+
     /// True when the provider can run the encryption algorithm (as a cipher or an AEAD).
     #[must_use]
     pub fn supports_encryption(&self, algorithm: EncryptionAlgorithm) -> bool {
