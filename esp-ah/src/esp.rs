@@ -74,12 +74,15 @@ pub(crate) struct EspTransform {
     pub(crate) iv_len: usize,
     /// Header length before the IV: SPI and sequence number, or the SPI alone (RFC 1829).
     fixed: usize,
-    /// Cipher block size (1 for stream modes).
+    /// Cipher block size (1 for stream modes): 1, 8 or 16, a power of two.
     block: usize,
-    /// Alignment of payload + trailer: the block size, at least 4 (RFC 4303 §2.4).
+    /// Alignment of payload + trailer: the block size, at least 4 (RFC 4303 §2.4); a power of
+    /// two, so that padding is a mask rather than a division.
     align: usize,
     /// ICV length.
     pub(crate) icv_len: usize,
+    /// True when the transform encrypts (not NULL, not GMAC), for the counters.
+    encrypts: bool,
 }
 
 impl core::fmt::Debug for EspTransform {
@@ -114,38 +117,57 @@ impl EspTransform {
         let integrity = p.integrity.as_ref().map(|(a, _)| *a);
         let icv_len = if enc.is_aead() { enc.icv_len() } else { integrity.map_or(0, IntegrityAlgorithm::icv_len) };
         let block = enc.block_size();
+        if !block.is_power_of_two() {
+            return Err(ConfigError::Crypto(CryptoError::UnsupportedAlgorithm));
+        }
         #[allow(unused_mut)]
         let (mut fixed, mut iv_len) = (ESP_HEADER, enc.iv_len());
         #[cfg(feature = "legacy")]
         if let Some(crate::params::LegacyTransform::EspDesCbc(iv)) = &p.legacy {
             (fixed, iv_len) = (RFC1829_HEADER, iv.bytes());
         }
-        Ok(Self { encryption: enc, integrity, protection, iv_len, fixed, block, align: block.max(4), icv_len })
+        Ok(Self {
+            encryption: enc,
+            integrity,
+            protection,
+            iv_len,
+            fixed,
+            block,
+            align: block.max(4),
+            icv_len,
+            encrypts: enc.encrypts(),
+        })
     }
 
     /// ESP header plus IV.
+    #[inline]
     pub(crate) fn header_len(&self) -> usize {
         self.fixed + self.iv_len
     }
 
     /// True for RFC 4303 packets, which carry a sequence number (RFC 1829 packets do not).
+    #[inline]
     pub(crate) fn has_sequence(&self) -> bool {
         self.fixed == ESP_HEADER
     }
 
     /// True when the receiver checks the padding bytes (RFC 4303 §2.4); RFC 1829's padding
     /// has no defined content and is ignored.
+    #[inline]
     pub(crate) fn checks_padding(&self) -> bool {
         self.has_sequence()
     }
 
     /// Padding for a payload of `n` bytes: the fewest bytes that make payload, pad length and
-    /// next header a multiple of the block size and of 4 (RFC 4303 §2.4).
+    /// next header a multiple of the block size and of 4 (RFC 4303 §2.4): since `align` is a
+    /// power of two, `-(n + 2) mod align`.
+    #[inline]
     pub(crate) fn pad_len(&self, n: usize) -> usize {
-        (self.align - (n + 2) % self.align) % self.align
+        (n + 2).wrapping_neg() & (self.align - 1)
     }
 
     /// Bytes after a payload of `n` bytes: padding, pad length, next header, ICV.
+    #[inline]
     pub(crate) fn trailer_len(&self, n: usize) -> usize {
         self.pad_len(n) + 2 + self.icv_len
     }
@@ -156,11 +178,13 @@ impl EspTransform {
     }
 
     /// True when the transform encrypts (not NULL, not GMAC).
+    #[inline]
     pub(crate) fn encrypts(&self) -> bool {
-        self.encryption.encrypts()
+        self.encrypts
     }
 
     /// True when packets carry an ICV.
+    #[inline]
     pub(crate) fn authenticates(&self) -> bool {
         self.icv_len != 0
     }
@@ -175,6 +199,7 @@ impl EspTransform {
     /// The caller checked that the buffer holds `start + header_len() + n + trailer_len(n)`
     /// bytes. Returns the end of the ICV.
     #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
     pub(crate) fn seal(
         &self,
         buf: &mut [u8],
@@ -190,140 +215,178 @@ impl EspTransform {
         let pad = self.pad_len(n);
         let ct_end = start + h + n + pad + 2;
         let end = ct_end + self.icv_len;
-        let seq_hi = ((seq >> 32) as u32).to_be_bytes();
-        let seq_lo = (seq as u32).to_be_bytes();
-        {
-            let region = buf.get_mut(start..end).ok_or(Error::InvalidRange)?;
-            let (head, rest) = region.split_at_mut_checked(h).ok_or(Error::InvalidRange)?;
-            let (fixed, _) = head.split_at_mut_checked(self.fixed).ok_or(Error::InvalidRange)?;
-            let [s0, s1, s2, s3] = spi.to_bytes();
-            let [q0, q1, q2, q3] = seq_lo;
-            let header = [s0, s1, s2, s3, q0, q1, q2, q3];
-            fixed.copy_from_slice(header.get(..self.fixed).ok_or(Error::InvalidRange)?);
-            let trailer = rest.get_mut(n..n + pad + 2).ok_or(Error::InvalidRange)?;
-            // RFC 4303 §2.4: padding bytes 1, 2, 3, ...; then pad length and next header.
-            for (i, b) in trailer.iter_mut().enumerate() {
-                *b = (i + 1) as u8;
-            }
-            if let [.., pl, nh] = trailer {
-                *pl = pad as u8;
-                *nh = next_header;
-            }
-        }
-        let crypto = |e: CryptoError| Error::Crypto(e);
+        let region = buf.get_mut(start..end).ok_or(Error::InvalidRange)?;
+        let (head, rest) = region.split_at_mut_checked(h).ok_or(Error::InvalidRange)?;
+        let (fixed, iv_field) = head.split_at_mut_checked(self.fixed).ok_or(Error::InvalidRange)?;
+        let (data, icv) = rest.split_at_mut_checked(n + pad + 2).ok_or(Error::InvalidRange)?;
+        self.write_header(fixed, spi, seq)?;
+        write_trailer(data.get_mut(n..).ok_or(Error::InvalidRange)?, next_header);
         match &self.protection {
             Protection::Aead(aead) => {
-                let iv = self.write_iv(buf, start, seq, iv)?;
-                let iv = iv.get(..self.iv_len).ok_or(Error::InvalidRange)?;
-                let region = buf.get_mut(start..end).ok_or(Error::InvalidRange)?;
-                let (head, rest) = region.split_at_mut(h);
-                let (data, tag) = rest.split_at_mut(n + pad + 2);
+                // IV and AAD are used where they are in the packet, without a copy.
+                self.write_iv(iv_field, seq, iv)?;
                 let aad_esn;
                 let aad: &[u8] = if esn {
                     aad_esn = esn_aad(spi, seq);
                     &aad_esn
                 } else {
-                    head.get(..ESP_HEADER).ok_or(Error::InvalidRange)?
+                    fixed
                 };
-                aead.seal(iv, aad, data, tag).map_err(crypto)?;
+                aead.seal(iv_field, aad, data, icv).map_err(Error::Crypto)?;
             }
             Protection::Gmac(aead) => {
-                let iv = self.write_iv(buf, start, seq, iv)?;
-                let iv = iv.get(..self.iv_len).ok_or(Error::InvalidRange)?;
-                let mut tag = [0u8; MAX_ICV];
-                let tag = tag.get_mut(..self.icv_len).ok_or(Error::InvalidRange)?;
-                if esn {
-                    with_esn_aad(buf, start, ct_end, end, seq_hi, |aad| aead.seal(iv, aad, &mut [], tag))?
-                        .map_err(crypto)?;
-                } else {
-                    let aad = buf.get(start..ct_end).ok_or(Error::InvalidRange)?;
-                    aead.seal(iv, aad, &mut [], tag).map_err(crypto)?;
-                }
-                buf.get_mut(ct_end..end).ok_or(Error::InvalidRange)?.copy_from_slice(tag);
+                self.write_iv(iv_field, seq, iv)?;
+                self.seal_gmac(aead.as_ref(), buf, start, ct_end, seq, esn)?;
             }
             Protection::Cipher { cipher, mac, cbc } => {
-                let iv_at = start + self.fixed;
-                match (iv, *cbc) {
-                    (_, false) if self.iv_len == 0 => {}
-                    (IvSource::Auto { seed }, true) if self.iv_len == 4 => {
-                        // RFC 1829 §2 with a 4-byte IV field: the field is the per-SA seed
-                        // XOR the packet counter (it does not repeat within 2^32 packets, as
-                        // the RFC asks); DES-CBC runs with the field and its complement.
-                        let [a, b, c, d] = seed.first_chunk::<4>().copied().unwrap_or_default();
-                        let field = (u32::from_be_bytes([a, b, c, d]) ^ seq as u32).to_be_bytes();
-                        buf.get_mut(iv_at..iv_at + 4).ok_or(Error::InvalidRange)?.copy_from_slice(&field);
-                        let iv = expand_short_iv(&field);
-                        cipher
-                            .encrypt(&iv, buf.get_mut(start + h..ct_end).ok_or(Error::InvalidRange)?)
-                            .map_err(crypto)?;
-                    }
-                    (IvSource::Auto { seed }, true) => {
-                        // The nonce goes into the IV field; one CBC pass with a zero IV over
-                        // nonce || payload turns it into E_K(nonce), which is then the IV of
-                        // the rest: NIST SP 800-38A Appendix C method 1, at the cost of one
-                        // extra block and no separate call.
-                        let ivf = buf.get_mut(iv_at..iv_at + self.iv_len).ok_or(Error::InvalidRange)?;
-                        let seed = seed.get(..self.iv_len).ok_or(Error::InvalidRange)?;
-                        ivf.copy_from_slice(seed);
-                        let at = self.iv_len - 8;
-                        for (b, s) in ivf.iter_mut().skip(at).zip(seq.to_be_bytes()) {
-                            *b ^= s;
-                        }
-                        let zero = ZERO_IV.get(..self.iv_len).ok_or(Error::InvalidRange)?;
-                        cipher.encrypt(zero, buf.get_mut(iv_at..ct_end).ok_or(Error::InvalidRange)?).map_err(crypto)?;
-                    }
-                    _ => {
-                        let iv = self.write_iv(buf, start, seq, iv)?;
-                        let (iv, n) = self.cipher_iv(&iv)?;
-                        let iv = iv.get(..n).ok_or(Error::InvalidRange)?;
-                        cipher
-                            .encrypt(iv, buf.get_mut(start + h..ct_end).ok_or(Error::InvalidRange)?)
-                            .map_err(crypto)?;
-                    }
-                }
-                if let Some(mac) = mac {
-                    let region = buf.get_mut(start..end).ok_or(Error::InvalidRange)?;
-                    let (covered, icv) = region.split_at_mut(ct_end - start);
-                    if esn {
-                        mac.compute(&[covered, &seq_hi], icv).map_err(crypto)?;
-                    } else {
-                        mac.compute(&[covered], icv).map_err(crypto)?;
-                    }
-                }
+                self.seal_cipher(cipher.as_ref(), mac.as_deref(), *cbc, buf, start, ct_end, seq, esn, iv)?;
             }
         }
         Ok(end)
     }
 
-    /// Writes the explicit IV for counter modes and AEADs (the sequence number) or a given one,
-    /// and returns it (padded to 16 bytes).
-    fn write_iv(&self, buf: &mut [u8], start: usize, seq: u64, iv: IvSource<'_>) -> Result<[u8; 16], Error> {
-        let mut out = [0u8; 16];
-        match iv {
-            IvSource::Given(given) if given.len() == self.iv_len => {
-                out.get_mut(..self.iv_len).ok_or(Error::InvalidRange)?.copy_from_slice(given);
+    /// The AES-GMAC ICV of the packet at `start..ct_end` whose header, IV and trailer are
+    /// written; the ICV follows at `ct_end`.
+    fn seal_gmac(
+        &self,
+        aead: &dyn Aead,
+        buf: &mut [u8],
+        start: usize,
+        ct_end: usize,
+        seq: u64,
+        esn: bool,
+    ) -> Result<(), Error> {
+        let end = ct_end + self.icv_len;
+        // The IV is needed while the buffer is borrowed for the AAD: keep a copy.
+        let iv = self.iv_copy(buf, start)?;
+        let iv = iv.get(..self.iv_len).ok_or(Error::InvalidRange)?;
+        let mut tag = [0u8; MAX_ICV];
+        let tag = tag.get_mut(..self.icv_len).ok_or(Error::InvalidRange)?;
+        if esn {
+            let seq_hi = ((seq >> 32) as u32).to_be_bytes();
+            with_esn_aad(buf, start, ct_end, end, seq_hi, |aad| aead.seal(iv, aad, &mut [], tag))?
+                .map_err(Error::Crypto)?;
+        } else {
+            let aad = buf.get(start..ct_end).ok_or(Error::InvalidRange)?;
+            aead.seal(iv, aad, &mut [], tag).map_err(Error::Crypto)?;
+        }
+        buf.get_mut(ct_end..end).ok_or(Error::InvalidRange)?.copy_from_slice(tag);
+        Ok(())
+    }
+
+    /// The IV, encryption and MAC of a cipher transform (CBC, CTR or NULL, with or without an
+    /// integrity algorithm) for the packet at `start..ct_end` whose header and trailer are
+    /// written; the ICV follows at `ct_end`.
+    #[allow(clippy::too_many_arguments)]
+    fn seal_cipher(
+        &self,
+        cipher: &dyn Cipher,
+        mac: Option<&dyn Mac>,
+        cbc: bool,
+        buf: &mut [u8],
+        start: usize,
+        ct_end: usize,
+        seq: u64,
+        esn: bool,
+        iv: IvSource<'_>,
+    ) -> Result<(), Error> {
+        let crypto = Error::Crypto;
+        let h = self.header_len();
+        let iv_at = start + self.fixed;
+        match (iv, cbc) {
+            (_, false) if self.iv_len == 0 => {}
+            (IvSource::Auto { seed }, true) if self.iv_len == 4 => {
+                // RFC 1829 §2 with a 4-byte IV field: the field is the per-SA seed XOR the
+                // packet counter (it does not repeat within 2^32 packets, as the RFC asks);
+                // DES-CBC runs with the field and its complement.
+                let [a, b, c, d] = seed.first_chunk::<4>().copied().unwrap_or_default();
+                let field = (u32::from_be_bytes([a, b, c, d]) ^ seq as u32).to_be_bytes();
+                buf.get_mut(iv_at..iv_at + 4).ok_or(Error::InvalidRange)?.copy_from_slice(&field);
+                let iv = expand_short_iv(&field);
+                cipher.encrypt(&iv, buf.get_mut(start + h..ct_end).ok_or(Error::InvalidRange)?).map_err(crypto)?;
             }
+            (IvSource::Auto { seed }, true) => {
+                // The nonce goes into the IV field; one CBC pass with a zero IV over nonce ||
+                // payload turns it into E_K(nonce), which is then the IV of the rest: NIST SP
+                // 800-38A Appendix C method 1, at the cost of one extra block and no separate
+                // call.
+                let ivf = buf.get_mut(iv_at..iv_at + self.iv_len).ok_or(Error::InvalidRange)?;
+                let seed = seed.get(..self.iv_len).ok_or(Error::InvalidRange)?;
+                ivf.copy_from_slice(seed);
+                let at = self.iv_len - 8;
+                for (b, s) in ivf.iter_mut().skip(at).zip(seq.to_be_bytes()) {
+                    *b ^= s;
+                }
+                let zero = ZERO_IV.get(..self.iv_len).ok_or(Error::InvalidRange)?;
+                cipher.encrypt(zero, buf.get_mut(iv_at..ct_end).ok_or(Error::InvalidRange)?).map_err(crypto)?;
+            }
+            _ => {
+                self.write_iv(buf.get_mut(iv_at..iv_at + self.iv_len).ok_or(Error::InvalidRange)?, seq, iv)?;
+                let (iv, n) = self.cipher_iv(&self.iv_copy(buf, start)?)?;
+                let iv = iv.get(..n).ok_or(Error::InvalidRange)?;
+                cipher.encrypt(iv, buf.get_mut(start + h..ct_end).ok_or(Error::InvalidRange)?).map_err(crypto)?;
+            }
+        }
+        if let Some(mac) = mac {
+            let region = buf.get_mut(start..ct_end + self.icv_len).ok_or(Error::InvalidRange)?;
+            let (covered, icv) = region.split_at_mut(ct_end - start);
+            if esn {
+                let seq_hi = ((seq >> 32) as u32).to_be_bytes();
+                mac.compute(&[covered, &seq_hi], icv).map_err(crypto)?;
+            } else {
+                mac.compute(&[covered], icv).map_err(crypto)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the fixed header (`fixed`, [`header_len`](Self::header_len) minus the IV): SPI
+    /// and the low half of the sequence number, or the SPI alone (RFC 1829).
+    #[inline]
+    fn write_header(&self, fixed: &mut [u8], spi: Spi, seq: u64) -> Result<(), Error> {
+        let [s0, s1, s2, s3] = spi.to_bytes();
+        let header = if self.has_sequence() {
+            let [q0, q1, q2, q3] = (seq as u32).to_be_bytes();
+            fixed.first_chunk_mut::<ESP_HEADER>().map(|h| *h = [s0, s1, s2, s3, q0, q1, q2, q3])
+        } else {
+            fixed.first_chunk_mut::<4>().map(|h| *h = [s0, s1, s2, s3])
+        };
+        header.ok_or(Error::InvalidRange)
+    }
+
+    /// Writes the explicit IV into the packet's IV field `field` (`iv_len` bytes): for
+    /// counter modes and AEADs the 64-bit sequence number (8 bytes in every such transform;
+    /// zero-extended or cut to another length), or a given IV.
+    #[inline]
+    fn write_iv(&self, field: &mut [u8], seq: u64, iv: IvSource<'_>) -> Result<(), Error> {
+        match iv {
+            IvSource::Given(given) if given.len() == field.len() => field.copy_from_slice(given),
             IvSource::Given(given) => {
                 return Err(Error::Crypto(CryptoError::InvalidIvLength { expected: self.iv_len, got: given.len() }));
             }
-            IvSource::Auto { .. } => {
-                out.get_mut(..8).ok_or(Error::InvalidRange)?.copy_from_slice(&seq.to_be_bytes());
-            }
+            IvSource::Auto { .. } => match <&mut [u8; 8]>::try_from(&mut *field) {
+                Ok(f) => *f = seq.to_be_bytes(),
+                Err(_) => {
+                    let seq = seq.to_be_bytes();
+                    for (i, b) in field.iter_mut().enumerate() {
+                        *b = seq.get(i).copied().unwrap_or(0);
+                    }
+                }
+            },
         }
-        let at = start + self.fixed;
-        let iv = out.get(..self.iv_len).ok_or(Error::InvalidRange)?;
-        buf.get_mut(at..at + self.iv_len).ok_or(Error::InvalidRange)?.copy_from_slice(iv);
-        Ok(out)
+        Ok(())
     }
 
     /// Verifies and decrypts in place the ESP packet `esp` (SPI to ICV) whose full sequence
     /// number is `seq`. Returns the range of the plaintext payload with its trailer (padding,
     /// pad length, next header).
+    #[inline]
     pub(crate) fn open(&self, buf: &mut [u8], esp: Range<usize>, seq: u64, esn: bool) -> Result<Range<usize>, Error> {
         let h = self.header_len();
         let total = esp.end.checked_sub(esp.start).ok_or(Error::InvalidRange)?;
         let ct_len = total.checked_sub(h + self.icv_len).filter(|&l| l >= 2).ok_or(Error::InvalidLength)?;
-        if ct_len % self.block != 0 {
+        // A whole number of blocks (`block` is a power of two).
+        if ct_len & (self.block - 1) != 0 {
             return Err(Error::InvalidLength);
         }
         let start = esp.start;
@@ -334,27 +397,26 @@ impl EspTransform {
             CryptoError::AuthenticationFailed => Error::AuthenticationFailed,
             other => Error::Crypto(other),
         };
-        let mut iv = [0u8; 16];
-        iv.get_mut(..self.iv_len)
-            .ok_or(Error::InvalidRange)?
-            .copy_from_slice(buf.get(start + self.fixed..start + h).ok_or(Error::InvalidRange)?);
-        let (cbc_iv, cbc_iv_len) = self.cipher_iv(&iv)?;
-        let iv = iv.get(..self.iv_len).ok_or(Error::InvalidRange)?;
         match &self.protection {
             Protection::Aead(aead) => {
+                // IV and AAD straight from the packet, no copy.
                 let region = buf.get_mut(start..end).ok_or(Error::InvalidRange)?;
-                let (head, rest) = region.split_at_mut(h);
-                let (data, tag) = rest.split_at_mut(ct_len);
+                let (head, rest) = region.split_at_mut_checked(h).ok_or(Error::InvalidRange)?;
+                let (fixed, iv) = head.split_at_checked(self.fixed).ok_or(Error::InvalidRange)?;
+                let (data, tag) = rest.split_at_mut_checked(ct_len).ok_or(Error::InvalidRange)?;
                 let aad_esn;
                 let aad: &[u8] = if esn {
-                    aad_esn = esn_aad(Spi::from_bytes(spi_of(head)), seq);
+                    aad_esn = esn_aad(Spi::from_bytes(spi_of(fixed)), seq);
                     &aad_esn
                 } else {
-                    head.get(..ESP_HEADER).ok_or(Error::InvalidRange)?
+                    fixed
                 };
                 aead.open(iv, aad, data, tag).map_err(auth)?;
             }
             Protection::Gmac(aead) => {
+                // The IV is needed while the buffer is borrowed for the AAD: keep a copy.
+                let iv = self.iv_copy(buf, start)?;
+                let iv = iv.get(..self.iv_len).ok_or(Error::InvalidRange)?;
                 let mut tag = [0u8; MAX_ICV];
                 let tag = tag.get_mut(..self.icv_len).ok_or(Error::InvalidRange)?;
                 tag.copy_from_slice(buf.get(ct_end..end).ok_or(Error::InvalidRange)?);
@@ -378,11 +440,20 @@ impl EspTransform {
                         mac.verify(&[covered], icv).map_err(auth)?;
                     }
                 }
-                let iv = cbc_iv.get(..cbc_iv_len).ok_or(Error::InvalidRange)?;
+                let (iv, iv_len) = self.cipher_iv(&self.iv_copy(buf, start)?)?;
+                let iv = iv.get(..iv_len).ok_or(Error::InvalidRange)?;
                 cipher.decrypt(iv, buf.get_mut(start + h..ct_end).ok_or(Error::InvalidRange)?).map_err(auth)?;
             }
         }
         Ok(start + h..ct_end)
+    }
+
+    /// The IV field of the packet whose ESP header starts at `start`, padded to 16 bytes.
+    fn iv_copy(&self, buf: &[u8], start: usize) -> Result<[u8; 16], Error> {
+        let mut iv = [0u8; 16];
+        let field = buf.get(start + self.fixed..start + self.header_len()).ok_or(Error::InvalidRange)?;
+        iv.get_mut(..self.iv_len).ok_or(Error::InvalidRange)?.copy_from_slice(field);
+        Ok(iv)
     }
 
     /// The IV the cipher runs with for the IV field `field` (padded to 16 bytes), and its
@@ -402,6 +473,19 @@ impl EspTransform {
     /// moving the payload (see [`with_esn_aad`]).
     pub(crate) fn wants_front_room(&self, esn: bool) -> bool {
         esn && self.is_gmac()
+    }
+}
+
+/// Writes the ESP trailer `trailer` (padding, pad length, next header): padding bytes 1, 2,
+/// 3, ... (RFC 4303 §2.4; at most 15 of them).
+#[inline]
+fn write_trailer(trailer: &mut [u8], next_header: u8) {
+    if let [pad @ .., pad_len, nh] = trailer {
+        for (i, b) in pad.iter_mut().enumerate() {
+            *b = (i + 1) as u8;
+        }
+        *pad_len = pad.len() as u8;
+        *nh = next_header;
     }
 }
 

@@ -37,6 +37,7 @@ pub(crate) const IPV6_HEADER: usize = 40;
 pub(crate) const UDP_HEADER: usize = 8;
 
 /// Reads a big-endian u16 at `at`.
+#[inline]
 pub(crate) fn be16(b: &[u8], at: usize) -> Result<u16, PacketError> {
     match b.get(at..at + 2) {
         Some(&[x, y]) => Ok(u16::from_be_bytes([x, y])),
@@ -45,6 +46,7 @@ pub(crate) fn be16(b: &[u8], at: usize) -> Result<u16, PacketError> {
 }
 
 /// Reads a byte at `at`.
+#[inline]
 pub(crate) fn byte(b: &[u8], at: usize) -> Result<u8, PacketError> {
     b.get(at).copied().ok_or(PacketError::Truncated)
 }
@@ -160,6 +162,7 @@ pub(crate) struct InnerInfo {
 }
 
 /// Reads version, traffic class and DF of an inner packet for tunnel mode.
+#[inline]
 pub(crate) fn inner_info(p: &[u8]) -> Result<InnerInfo, PacketError> {
     let b0 = byte(p, 0)?;
     match b0 >> 4 {
@@ -174,6 +177,7 @@ pub(crate) fn inner_info(p: &[u8]) -> Result<InnerInfo, PacketError> {
 
 /// Length of the decrypted inner packet announced by its header, checked against the `avail`
 /// decrypted bytes (RFC 4303 §3.4.4.1 leaves TFC padding after it, RFC 4303 §2.4).
+#[inline]
 pub(crate) fn inner_length(p: &[u8], next_header: u8) -> Result<usize, PacketError> {
     let b0 = byte(p, 0)?;
     match (next_header, b0 >> 4) {

@@ -99,9 +99,10 @@ pub struct LifetimeTracker {
     hard_bytes: u64,
     /// Hard packet limit.
     hard_packets: u64,
-    /// The smaller byte limit: below it `record` checks nothing.
+    /// The next byte limit not yet fired (the smaller of soft and hard, then hard, then
+    /// none): below it `record` checks nothing.
     check_bytes: u64,
-    /// The smaller packet limit.
+    /// The next packet limit not yet fired.
     check_packets: u64,
     /// Payload bytes processed.
     bytes: u64,
@@ -236,6 +237,7 @@ impl LifetimeTracker {
 
     /// Checks before processing a packet at `now`: false when the SA is (or just became)
     /// hard-expired.
+    #[inline]
     pub fn admit(&mut self, now: Instant, events: &mut EventQueue) -> bool {
         if now >= self.next_deadline {
             self.handle_timeout(now, events);
@@ -245,6 +247,7 @@ impl LifetimeTracker {
 
     /// Accounts one processed packet of `bytes` payload bytes at `now`, firing byte and packet
     /// limits: the packet that reaches a hard limit is the last one the SA processes.
+    #[inline]
     pub fn record(&mut self, now: Instant, bytes: usize, events: &mut EventQueue) {
         self.bytes = self.bytes.saturating_add(bytes as u64);
         self.packets = self.packets.saturating_add(1);
@@ -254,7 +257,8 @@ impl LifetimeTracker {
         }
     }
 
-    /// The byte and packet limits, once the smaller of soft and hard is reached.
+    /// The byte and packet limits, once the next one is reached (at most twice per SA).
+    #[cold]
     fn check_volume(&mut self, events: &mut EventQueue) {
         if !self.hard_fired {
             if self.bytes >= self.hard_bytes {
@@ -284,6 +288,7 @@ impl LifetimeTracker {
     fn fire_soft(&mut self, limit: Limit, events: &mut EventQueue) {
         self.soft_fired = true;
         self.next_deadline = self.hard_deadline.unwrap_or(Instant::MAX);
+        (self.check_bytes, self.check_packets) = (self.hard_bytes, self.hard_packets);
         events.push(SaEvent::SoftExpired(limit));
     }
 
@@ -292,6 +297,7 @@ impl LifetimeTracker {
         self.hard_fired = true;
         self.soft_fired = true;
         self.next_deadline = Instant::MAX;
+        (self.check_bytes, self.check_packets) = (u64::MAX, u64::MAX);
         events.push(SaEvent::HardExpired(limit));
     }
 }

@@ -55,6 +55,7 @@ impl ReplayWindow {
 
     /// True when anti-replay is on.
     #[must_use]
+    #[inline]
     pub fn enabled(&self) -> bool {
         self.size != 0
     }
@@ -79,6 +80,7 @@ impl ReplayWindow {
     /// [`Error::Replayed`] for a number already received, [`Error::TooOld`] for one left of
     /// the window (or 0, which is never sent, or one whose inferred high half would be
     /// negative).
+    #[inline]
     pub fn check(&self, seq_low: u32) -> Result<u64, Error> {
         let seq = self.infer(seq_low).ok_or(Error::TooOld(u64::from(seq_low)))?;
         if seq == 0 {
@@ -99,6 +101,7 @@ impl ReplayWindow {
 
     /// Records `seq` (returned by [`check`](Self::check)) as received and slides the window
     /// when it is new to the right.
+    #[inline]
     pub fn update(&mut self, seq: u64) {
         if !self.enabled() {
             self.top = self.top.max(seq);
@@ -125,11 +128,13 @@ impl ReplayWindow {
     }
 
     /// The ring's word count minus one (a power of two minus one).
+    #[inline]
     fn mask(&self) -> u64 {
         (self.bitmap.len() as u64).saturating_sub(1)
     }
 
     /// The word index and bit mask of `seq` in the ring.
+    #[inline]
     fn position(&self, seq: u64) -> (usize, u64) {
         (((seq / 64) & self.mask()) as usize, 1u64 << (seq % 64))
     }
@@ -137,6 +142,7 @@ impl ReplayWindow {
     /// The full sequence number for `seq_low`: the number itself without ESN; with ESN the
     /// high half that puts it in or right of the window (RFC 4303 Appendix A2.2). `None` when
     /// the number would lie before the start of the sequence space.
+    #[inline]
     fn infer(&self, seq_low: u32) -> Option<u64> {
         if !self.esn {
             return Some(u64::from(seq_low));

@@ -67,6 +67,7 @@ impl Transform {
     }
 
     /// ESP or AH.
+    #[inline]
     pub(crate) fn protocol(&self) -> SecurityProtocol {
         match self {
             Self::Esp(_) => SecurityProtocol::Esp,
@@ -99,11 +100,13 @@ impl Transform {
     }
 
     /// True when packets are encrypted (never with AH).
+    #[inline]
     pub(crate) fn encrypts(&self) -> bool {
         matches!(self, Self::Esp(t) if t.encrypts())
     }
 
     /// True when packets carry an ICV (always with AH).
+    #[inline]
     pub(crate) fn authenticates(&self) -> bool {
         match self {
             Self::Esp(t) => t.authenticates(),
@@ -112,6 +115,7 @@ impl Transform {
     }
 
     /// True when packets carry a sequence number (not RFC 1828/1829).
+    #[inline]
     pub(crate) fn has_sequence(&self) -> bool {
         match self {
             Self::Esp(t) => t.has_sequence(),
@@ -120,6 +124,7 @@ impl Transform {
     }
 
     /// The ESP transform, or [`Error::Unsupported`] on an AH SA.
+    #[inline]
     fn esp(&self) -> Result<&EspTransform, Error> {
         match self {
             Self::Esp(t) => Ok(t),
@@ -538,6 +543,7 @@ impl OutboundSa {
     }
 
     /// Updates the counters after an encapsulation.
+    #[inline]
     fn count_send(&mut self, r: &Result<Range<usize>, Error>, dummy: bool) {
         let s = &mut self.c.stats;
         match r {
@@ -565,6 +571,7 @@ impl OutboundSa {
     }
 
     /// Takes the next sequence number.
+    #[inline]
     fn next_sequence(&mut self) -> Result<u64, Error> {
         if self.seq >= self.seq_max {
             return Err(Error::SequenceExhausted);
@@ -618,6 +625,7 @@ impl OutboundSa {
     }
 
     /// The sequence number of the next packet, once the SA is admitted at `now` (lifetime).
+    #[inline]
     fn begin_packet(&mut self, now: Instant) -> Result<u64, Error> {
         if !self.c.lifetime.admit(now, &mut self.c.events) {
             return Err(Error::Expired);
@@ -987,6 +995,7 @@ impl InboundSa {
     /// The checks before the ICV, common to ESP and AH (RFC 4303 §3.4.2-3.4.3, RFC 4302
     /// §3.4.2-3.4.3): the SPI, the lifetime, and the replay window, which also infers the ESN.
     /// Legacy transforms have no sequence number (0).
+    #[inline]
     fn accept_sequence(&mut self, now: Instant, spi: Spi, seq_low: u32) -> Result<u64, Error> {
         if spi != self.c.spi {
             return Err(Error::SpiMismatch(spi));
@@ -1002,6 +1011,7 @@ impl InboundSa {
     }
 
     /// Counts the failure of an ICV check or decryption.
+    #[inline]
     fn count_verification<T>(&mut self, r: &Result<T, Error>) {
         match r {
             Err(Error::AuthenticationFailed) => self.c.stats.verify_failed += 1,
@@ -1012,6 +1022,7 @@ impl InboundSa {
 
     /// After the ICV verified: the window moves (never before, RFC 4303 §3.4.3) and the packet
     /// counts as verified.
+    #[inline]
     fn verified(&mut self, seq: u64) {
         if self.c.transform.has_sequence() {
             self.replay.update(seq);
@@ -1023,6 +1034,7 @@ impl InboundSa {
 
     /// The inner packet of a tunnel: next header 4 or 41 with a consistent header; the range
     /// is cut to the inner packet's own length (dropping TFC padding).
+    #[inline]
     fn inner_packet(&mut self, buf: &[u8], payload: Range<usize>, next_header: u8) -> Result<Range<usize>, Error> {
         let inner = buf.get(payload.clone()).ok_or(Error::InvalidRange)?;
         let len = match next_header {
