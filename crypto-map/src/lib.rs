@@ -4,7 +4,8 @@
 //! ask what the device would do with it.
 //!
 //! * [`model`]: the configuration: ISAKMP/IKEv1 and IKEv2 policies and proposals, pre-shared
-//!   keys, device-wide IKE settings, transform sets, ASA IKEv2 IPsec proposals, the global SA
+//!   keys (global, ASA tunnel groups, and the IOS `crypto keyring` / `crypto ikev2 keyring`
+//!   blocks real configurations use, \[EXT\]), device-wide IKE settings, transform sets, ASA IKEv2 IPsec proposals, the global SA
 //!   lifetime, crypto map sets and their entries, dynamic maps, interface bindings, mode-config
 //!   pools. Every value knows the line it came from, or that it is the platform's default
 //!   ([`model::Setting`]); access lists are `policy-acl`'s.

@@ -341,8 +341,45 @@ pub struct PreSharedKey {
     pub no_xauth: bool,
     /// PIX `no-config-mode`: peers matching the key skip mode-config.
     pub no_config_mode: bool,
+    /// The IOS keyring that holds the key (`crypto keyring NAME`, IOS-XE `crypto ikev2 keyring
+    /// NAME`); `None` for the global keys (`crypto isakmp key`, PIX `isakmp key`, ASA tunnel
+    /// groups).
+    pub keyring: Option<KeyringRef>,
     /// Line of the key command.
     pub line: u32,
+}
+
+/// Where a keyring key came from: the keyring, and for an IOS-XE IKEv2 keyring the `peer`
+/// block and the line of it that gave the key its [`KeyScope`].
+///
+/// An IKEv1 keyring (`crypto keyring NAME [vrf VRF]`, lines `pre-shared-key address A [MASK]
+/// key K` and `pre-shared-key hostname H key K`; \[EXT\] Cisco IOS Security Command Reference,
+/// `crypto keyring` and `pre-shared-key`) gives one key per line. An IKEv2 keyring (`crypto
+/// ikev2 keyring NAME`, `peer NAME` blocks with `address`, `hostname`, `identity` and
+/// `pre-shared-key [local|remote] K` lines; \[EXT\] Cisco IOS-XE IKEv2 configuration
+/// guide and command reference, `crypto ikev2 keyring`) gives one key per matching line and key
+/// line of the block: a peer with an address and local and remote keys
+/// is two keys ([`KeyDirection::Local`] and [`KeyDirection::Remote`]) for that address.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct KeyringRef {
+    /// The keyring name.
+    pub name: String,
+    /// [`IkeVersion::V1`] for `crypto keyring`, [`IkeVersion::V2`] for `crypto ikev2 keyring`.
+    pub version: IkeVersion,
+    /// IKEv2 keyrings: the `peer NAME` block and the kind of line that named the peer.
+    pub peer: Option<(String, PeerMatch)>,
+}
+
+/// The line of an IKEv2 keyring `peer` block that a key's [`KeyScope`] comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PeerMatch {
+    /// `address A [MASK]` or `address PREFIX/LEN` ([`KeyScope::Address`]).
+    Address,
+    /// `hostname NAME` ([`KeyScope::Hostname`]): the name an initiator's `set peer NAME` gives.
+    Hostname,
+    /// `identity address A` ([`KeyScope::Address`], host mask) or `identity fqdn NAME`
+    /// ([`KeyScope::Hostname`]): the IKE identity the peer sends.
+    Identity,
 }
 
 impl PreSharedKey {

@@ -434,18 +434,128 @@ crypto pki certificate chain TP
   quit
 crypto isakmp profile prof
  match identity address 10.0.0.1
-crypto ikev2 keyring kr
- peer p
-  address 10.0.0.1
-  pre-shared-key local SECRETLOCAL
+crypto ikev2 profile p2
+ match identity remote address 10.0.0.1 255.255.255.255
 crypto ipsec profile ip
  set transform-set t
 crypto map m 10 ipsec-isakmp
  set peer 10.0.0.1
 ");
     assert_eq!(c.map("m").unwrap().entries[0].settings.peers.len(), 1);
-    assert!(c.notes.iter().all(|n| !n.text.contains("SECRETLOCAL")));
     assert!(c.keys.is_empty());
+}
+
+/// `crypto keyring` (IKEv1 keys by address, mask, IPv6 prefix or host name; `rsa-pubkey`
+/// sub-blocks skipped) and IOS-XE `crypto ikev2 keyring` (`peer` blocks with addresses,
+/// identities and local/remote keys), looked up like `crypto isakmp key`, never quoted.
+#[test]
+fn keyrings_give_keys_that_lookup_and_lint_see() {
+    use crypto_map::eval::lookup_psk;
+    use crypto_map::lint::Code;
+    use crypto_map::model::{IkeVersion, PeerMatch};
+    let c = ios("\
+crypto keyring branches
+ description branch offices
+ pre-shared-key address 10.1.0.0 255.255.0.0 key RING1SECRET
+ pre-shared-key address 10.1.2.3 key 0 RINGHOSTSECRET
+ pre-shared-key address ipv6 2001:db8::/32 key RINGV6SECRET
+ pre-shared-key hostname peer.example.com key RINGNAMESECRET
+ rsa-pubkey address 10.9.9.9
+  key-string
+   3082 0122
+  quit
+ pre-shared-key address 10.9.9.9 key AFTERRSA
+crypto ikev2 keyring v2-kr1
+ peer abc
+  address 209.165.200.224 255.255.255.224
+  identity address 209.165.200.231
+  pre-shared-key local LOCALSECRET
+  pre-shared-key remote REMOTESECRET
+ peer hexy
+  address 192.0.2.0 255.255.255.0
+  pre-shared-key hex 0A0B0C
+crypto isakmp policy 10
+ authentication pre-share
+crypto map m 10 ipsec-isakmp
+ set peer 10.1.2.3
+ set peer 10.1.7.7
+ set peer 209.165.200.231
+ match address 101
+access-list 101 permit ip 10.0.0.0 0.0.0.255 10.2.0.0 0.0.0.255
+");
+    let key = |peer: &str, dir| lookup_psk(&c, v4(peer), None, dir).map(|k| k.key.expose().to_vec());
+    assert_eq!(key("10.1.2.3", KeyDirection::Both).unwrap(), b"RINGHOSTSECRET");
+    assert_eq!(key("10.1.7.7", KeyDirection::Both).unwrap(), b"RING1SECRET");
+    assert_eq!(key("10.9.9.9", KeyDirection::Both).unwrap(), b"AFTERRSA");
+    assert_eq!(key("209.165.200.231", KeyDirection::Local).unwrap(), b"LOCALSECRET");
+    assert_eq!(key("209.165.200.231", KeyDirection::Remote).unwrap(), b"REMOTESECRET");
+    assert_eq!(key("192.0.2.77", KeyDirection::Local).unwrap(), [0x0a, 0x0b, 0x0c]);
+    let v6 = lookup_psk(&c, "2001:db8::5".parse().unwrap(), None, KeyDirection::Both).unwrap();
+    assert_eq!(v6.key.expose(), b"RINGV6SECRET");
+    assert!(key("10.3.0.1", KeyDirection::Both).is_none());
+
+    let ring = c.keys.iter().find(|k| k.key.expose() == b"LOCALSECRET").unwrap().keyring.clone().unwrap();
+    assert_eq!((ring.name.as_str(), ring.version), ("v2-kr1", IkeVersion::V2));
+    let by: Vec<_> =
+        c.keys.iter().filter_map(|k| k.keyring.as_ref()?.peer.as_ref().filter(|p| p.0 == "abc").map(|p| p.1)).collect();
+    assert_eq!(by, [PeerMatch::Address, PeerMatch::Address, PeerMatch::Identity, PeerMatch::Identity]);
+    assert!(
+        c.keys
+            .iter()
+            .filter(|k| k.key.expose() == b"RING1SECRET")
+            .all(|k| k.keyring.as_ref().unwrap().version == IkeVersion::V1)
+    );
+
+    // No CM064 (no key for a peer): every peer of the map has a keyring key.
+    assert!(c.lint().iter().all(|f| f.code != Code::NoKeyForPeer), "{:?}", c.lint());
+    // Keys are secrets: never in notes.
+    for secret in ["RING1SECRET", "LOCALSECRET", "REMOTESECRET", "AFTERRSA", "0A0B0C"] {
+        assert!(c.notes.iter().all(|n| !n.text.contains(secret)), "{secret}");
+    }
+}
+
+#[test]
+fn keyring_running_config_reads_back() {
+    use crypto_map::show::{Keys, running_config};
+    let c = ios("\
+crypto keyring kr vrf blue
+ pre-shared-key address 10.1.0.0 255.255.0.0 key 6 STOREDFORM
+ pre-shared-key hostname h.example key plain
+crypto ikev2 keyring v2
+ peer a
+  hostname gw.example
+  identity fqdn gw.example
+  pre-shared-key both-ways
+ peer b
+  address 2001:db8:1::/48
+  pre-shared-key local l0cal
+  pre-shared-key remote rem0te
+");
+    assert!(c.notes.iter().any(|n| n.text.contains("VRF")));
+    let printed = running_config(&c, Keys::Revealed);
+    assert!(
+        printed.contains("crypto keyring kr\n pre-shared-key address 10.1.0.0 255.255.0.0 key 6 STOREDFORM\n"),
+        "{printed}"
+    );
+    assert!(printed.contains(" peer b\n  address 2001:db8:1::/48\n"), "{printed}");
+    let again = ios(&printed);
+    assert_eq!(again.keys, c.keys);
+    assert_eq!(running_config(&again, Keys::Revealed), printed);
+    assert!(!running_config(&c, Keys::Masked).contains("rem0te"));
+}
+
+#[test]
+fn keyring_syntax_errors_name_the_line() {
+    let e = parse("crypto keyring kr\n pre-shared-key address 10.0.0.1 kee x\n", ParseOptions::strict(Platform::Ios))
+        .unwrap_err();
+    assert_eq!(e.0[0].line, 2, "{e:?}");
+    let e = parse(
+        "crypto ikev2 keyring kr\n peer p\n  address 10.0.0.1\n  pre-shared-key hex 0G\n",
+        ParseOptions::strict(Platform::Ios),
+    )
+    .unwrap_err();
+    assert_eq!(e.0[0].line, 4, "{e:?}");
+    assert!(e.0.iter().all(|x| !format!("{x}").contains("0G")), "{e:?}");
 }
 
 #[test]

@@ -1843,87 +1843,73 @@ impl AclParser {
             .unwrap_or_default()
     }
 
-    fn resolve_network(&self, name: &str, kind: AclKind, depth: usize) -> Vec<AddrMatch> {
+    /// The members of group `name` with its nested groups flattened (depth-limited against
+    /// reference cycles), each non-group member handed to `leaf` to add what it stands for.
+    fn flatten<T>(&self, name: &str, depth: usize, leaf: &dyn Fn(&GroupMember, &mut Vec<T>)) -> Vec<T> {
         let mut out = Vec::new();
         for m in self.members(name, depth).unwrap_or_default() {
             match m {
-                GroupMember::Address(AddressSpec::Object(o)) => out.extend(self.resolve_object(&o.name, kind)),
-                GroupMember::Address(a) => out.extend(a.matches(kind)),
-                GroupMember::Group(g) => out.extend(self.resolve_network(g, kind, depth + 1)),
-                _ => {}
+                GroupMember::Group(g) => out.extend(self.flatten(g, depth + 1, leaf)),
+                m => leaf(m, &mut out),
             }
         }
         out
+    }
+
+    fn resolve_network(&self, name: &str, kind: AclKind, depth: usize) -> Vec<AddrMatch> {
+        self.flatten(name, depth, &|m, out| match m {
+            GroupMember::Address(AddressSpec::Object(o)) => out.extend(self.resolve_object(&o.name, kind)),
+            GroupMember::Address(a) => out.extend(a.matches(kind)),
+            _ => {}
+        })
     }
 
     fn resolve_ports(&self, name: &str, depth: usize) -> Vec<PortRange> {
-        let mut out = Vec::new();
-        for m in self.members(name, depth).unwrap_or_default() {
-            match m {
-                GroupMember::Port(p) => out.extend(p.ranges()),
-                GroupMember::Group(g) => out.extend(self.resolve_ports(g, depth + 1)),
-                _ => {}
+        self.flatten(name, depth, &|m, out| {
+            if let GroupMember::Port(p) = m {
+                out.extend(p.ranges());
             }
-        }
-        out
+        })
     }
 
     fn resolve_protocols(&self, name: &str, depth: usize) -> Vec<Option<u8>> {
-        let mut out = Vec::new();
-        for m in self.members(name, depth).unwrap_or_default() {
-            match m {
-                GroupMember::Protocol(ProtocolSpec::Ip) => out.push(None),
-                GroupMember::Protocol(ProtocolSpec::Number { number, .. }) => out.push(Some(*number)),
-                GroupMember::Group(g) => out.extend(self.resolve_protocols(g, depth + 1)),
-                _ => {}
-            }
-        }
-        out
+        self.flatten(name, depth, &|m, out| match m {
+            GroupMember::Protocol(ProtocolSpec::Ip) => out.push(None),
+            GroupMember::Protocol(ProtocolSpec::Number { number, .. }) => out.push(Some(*number)),
+            _ => {}
+        })
     }
 
     fn resolve_icmp(&self, name: &str, depth: usize) -> Vec<IcmpMatch> {
-        let mut out = Vec::new();
-        for m in self.members(name, depth).unwrap_or_default() {
-            match m {
-                GroupMember::Icmp(i) => out.extend(i.matches()),
-                GroupMember::Group(g) => out.extend(self.resolve_icmp(g, depth + 1)),
-                _ => {}
+        self.flatten(name, depth, &|m, out| {
+            if let GroupMember::Icmp(i) = m {
+                out.extend(i.matches());
             }
-        }
-        out
+        })
     }
 
     fn resolve_services(&self, name: &str, depth: usize) -> Vec<ServiceEntry> {
-        let mut out = Vec::new();
-        for m in self.members(name, depth).unwrap_or_default() {
-            match m {
-                GroupMember::Service(so) => {
-                    let protos: Vec<Option<u8>> = match &so.protocol {
-                        ServiceProtocol::TcpUdp => alloc::vec![Some(6), Some(17)],
-                        ServiceProtocol::Spec(ProtocolSpec::Number { number, .. }) => alloc::vec![Some(*number)],
-                        ServiceProtocol::Spec(_) => alloc::vec![None],
-                    };
-                    let src = so.src_ports.as_ref().map_or_else(|| alloc::vec![PortRange::ANY], PortSpec::ranges);
-                    let dst = so.dst_ports.as_ref().map_or_else(|| alloc::vec![PortRange::ANY], PortSpec::ranges);
-                    let icmp: Vec<Option<IcmpMatch>> = so
-                        .icmp
-                        .as_ref()
-                        .map_or_else(|| alloc::vec![None], |i| i.matches().into_iter().map(Some).collect());
-                    for p in &protos {
-                        for s in &src {
-                            for d in &dst {
-                                for i in &icmp {
-                                    out.push(ServiceEntry { protocol: *p, src_ports: *s, dst_ports: *d, icmp: *i });
-                                }
-                            }
+        self.flatten(name, depth, &|m, out| {
+            let GroupMember::Service(so) = m else { return };
+            let protos: Vec<Option<u8>> = match &so.protocol {
+                ServiceProtocol::TcpUdp => alloc::vec![Some(6), Some(17)],
+                ServiceProtocol::Spec(ProtocolSpec::Number { number, .. }) => alloc::vec![Some(*number)],
+                ServiceProtocol::Spec(_) => alloc::vec![None],
+            };
+            let src = so.src_ports.as_ref().map_or_else(|| alloc::vec![PortRange::ANY], PortSpec::ranges);
+            let dst = so.dst_ports.as_ref().map_or_else(|| alloc::vec![PortRange::ANY], PortSpec::ranges);
+            let icmp: Vec<Option<IcmpMatch>> =
+                so.icmp.as_ref().map_or_else(|| alloc::vec![None], |i| i.matches().into_iter().map(Some).collect());
+            for p in &protos {
+                for s in &src {
+                    for d in &dst {
+                        for i in &icmp {
+                            out.push(ServiceEntry { protocol: *p, src_ports: *s, dst_ports: *d, icmp: *i });
                         }
                     }
                 }
-                GroupMember::Group(g) => out.extend(self.resolve_services(g, depth + 1)),
-                _ => {}
             }
-        }
-        out
+        })
     }
 }
 

@@ -719,6 +719,7 @@ fn key(k: &str, scope: KeyScope, direction: KeyDirection) -> PreSharedKey {
         stored_encrypted: false,
         no_xauth: false,
         no_config_mode: false,
+        keyring: None,
         line: 1,
     }
 }

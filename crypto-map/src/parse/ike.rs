@@ -298,6 +298,7 @@ impl Builder {
                 }
                 Ok(())
             }
+            "keyring" if self.platform() == Platform::Ios => self.ikev2_keyring(cur),
             w if tables::listed(tables::IKEV2_NOT_MODELLED, w) => {
                 self.not_modelled(cur, &format!("crypto ikev2 {w}"));
                 Ok(())
@@ -503,61 +504,29 @@ impl Builder {
         };
         let attr = cur.keyword(attrs)?;
         let value = match attr {
-            "encryption" => {
-                let mut v = Vec::new();
-                while let Some(t) = cur.next() {
-                    match EncryptionAlgorithm::from_cisco(ctx, t.text) {
-                        Some(e) if !v.contains(&e) => v.push(e),
-                        Some(_) => {}
-                        None => {
-                            cur.back();
-                            return Err(cur.expected(Expected::Value("an IKEv2 encryption algorithm")));
-                        }
-                    }
-                }
-                if v.is_empty() {
-                    return Err(cur.expected(Expected::Value("an IKEv2 encryption algorithm")));
-                }
-                Ikev2Attr::Encryption(v)
-            }
+            "encryption" => Ikev2Attr::Encryption(distinct_values(
+                cur,
+                "an IKEv2 encryption algorithm",
+                |t| EncryptionAlgorithm::from_cisco(ctx, t),
+                |_| false,
+            )?),
             "integrity" => {
-                let mut v = Vec::new();
+                // ASA `integrity null` (AEAD-only policies) is a word, not an algorithm.
                 let mut null = false;
-                while let Some(t) = cur.next() {
-                    if t.is("null") && asa {
-                        null = true;
-                        continue;
-                    }
-                    match IntegrityAlgorithm::from_cisco(ctx, t.text) {
-                        Some(e) if !v.contains(&e) => v.push(e),
-                        Some(_) => {}
-                        None => {
-                            cur.back();
-                            return Err(cur.expected(Expected::Value("an IKEv2 integrity algorithm")));
-                        }
-                    }
-                }
-                if v.is_empty() && !null {
-                    return Err(cur.expected(Expected::Value("an IKEv2 integrity algorithm")));
-                }
-                Ikev2Attr::Integrity(v, null)
+                let v = distinct_values(
+                    cur,
+                    "an IKEv2 integrity algorithm",
+                    |t| IntegrityAlgorithm::from_cisco(ctx, t),
+                    |t| {
+                        let n = asa && t.eq_ignore_ascii_case("null");
+                        null |= n;
+                        n
+                    },
+                );
+                Ikev2Attr::Integrity(v?, null)
             }
             "prf" => {
-                let mut v = Vec::new();
-                while let Some(t) = cur.next() {
-                    match PrfAlgorithm::from_cisco(ctx, t.text) {
-                        Some(e) if !v.contains(&e) => v.push(e),
-                        Some(_) => {}
-                        None => {
-                            cur.back();
-                            return Err(cur.expected(Expected::Value("an IKEv2 PRF")));
-                        }
-                    }
-                }
-                if v.is_empty() {
-                    return Err(cur.expected(Expected::Value("an IKEv2 PRF")));
-                }
-                Ikev2Attr::Prf(v)
+                Ikev2Attr::Prf(distinct_values(cur, "an IKEv2 PRF", |t| PrfAlgorithm::from_cisco(ctx, t), |_| false)?)
             }
             "group" => {
                 if cur.at_end() {
@@ -728,20 +697,40 @@ impl Builder {
             stored_encrypted,
             no_xauth,
             no_config_mode,
+            keyring: None,
             line: cur.line(),
         };
         self.add_key(psk);
         Ok(())
     }
 
-    /// Adds a key; a later key for the same scope and direction replaces the earlier one.
+    /// Adds a key; a later key for the same scope and direction in the same place (the global
+    /// keys, or one keyring) replaces the earlier one. Two lines of one IKEv2 keyring `peer`
+    /// block that name the same peer (`address A` and `identity address A`) are kept both.
     pub(super) fn add_key(&mut self, psk: PreSharedKey) {
-        if let Some(old) = self.cfg.keys.iter_mut().find(|k| k.scope == psk.scope && k.direction == psk.direction) {
-            let name = match &psk.scope {
+        let ring = |k: &PreSharedKey| k.keyring.as_ref().map(|r| r.name.clone());
+        let peer_block = |k: &PreSharedKey| k.keyring.as_ref().and_then(|r| r.peer.as_ref().map(|p| p.0.clone()));
+        let (psk_ring, psk_peer) = (ring(&psk), peer_block(&psk));
+        if psk_peer.is_some()
+            && self.cfg.keys.iter().any(|k| ring(k) == psk_ring && peer_block(k) == psk_peer && k.scope == psk.scope)
+        {
+            self.cfg.keys.push(psk);
+            return;
+        }
+        if let Some(old) = self
+            .cfg
+            .keys
+            .iter_mut()
+            .find(|k| k.scope == psk.scope && k.direction == psk.direction && ring(k) == psk_ring)
+        {
+            let mut name = match &psk.scope {
                 KeyScope::Address { address, mask } => format!("address {address} {mask}"),
                 KeyScope::Hostname(h) => format!("hostname {h}"),
                 KeyScope::TunnelGroup(g) => format!("tunnel-group {g}"),
             };
+            if let Some(r) = &psk.keyring {
+                name = format!("keyring {} {name}", r.name);
+            }
             self.cfg.redefinitions.push(Redefinition {
                 kind: RedefinitionKind::Key,
                 name,
@@ -800,6 +789,7 @@ impl Builder {
             stored_encrypted,
             no_xauth: false,
             no_config_mode: false,
+            keyring: None,
             line: cur.line(),
         });
         Ok(())
@@ -826,4 +816,35 @@ pub(crate) fn host_mask(a: IpAddr) -> IpAddr {
         IpAddr::V4(_) => IpAddr::V4(core::net::Ipv4Addr::BROADCAST),
         IpAddr::V6(_) => IpAddr::V6(core::net::Ipv6Addr::from(u128::MAX)),
     }
+}
+
+/// The rest of the line as a list of distinct values read by `read` (repeats dropped), for
+/// the multi-valued IKEv2 proposal lines. Words for which `other` returns true are taken
+/// without being values. An unreadable word, or a line with neither a value nor such a word,
+/// is an error that expects `what`.
+fn distinct_values<T: PartialEq>(
+    cur: &mut Cur<'_, '_>,
+    what: &'static str,
+    read: impl Fn(&str) -> Option<T>,
+    mut other: impl FnMut(&str) -> bool,
+) -> Result<Vec<T>, ParseError> {
+    let (mut v, mut others) = (Vec::new(), 0usize);
+    while let Some(t) = cur.next() {
+        if other(t.text) {
+            others += 1;
+            continue;
+        }
+        match read(t.text) {
+            Some(e) if !v.contains(&e) => v.push(e),
+            Some(_) => {}
+            None => {
+                cur.back();
+                return Err(cur.expected(Expected::Value(what)));
+            }
+        }
+    }
+    if v.is_empty() && others == 0 {
+        return Err(cur.expected(Expected::Value(what)));
+    }
+    Ok(v)
 }

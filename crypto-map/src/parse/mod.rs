@@ -68,6 +68,7 @@ mod error;
 mod hex;
 mod ike;
 mod ipsec;
+mod keyring;
 mod lexer;
 mod map;
 pub(crate) mod tables;
@@ -161,6 +162,11 @@ enum Block {
     Interface(InterfaceBlock),
     /// ASA `tunnel-group NAME ipsec-attributes`.
     TunnelGroup(String),
+    /// IOS `crypto keyring NAME` (IKEv1 keys).
+    Keyring(String),
+    /// IOS-XE `crypto ikev2 keyring NAME` (its open `peer` block is
+    /// `Builder::keyring_peer`).
+    Ikev2Keyring(String),
 }
 
 /// What an `interface` block said so far.
@@ -184,6 +190,10 @@ pub(crate) struct Builder {
     declared: BTreeSet<(usize, u32)>,
     /// ASA IKEv2 policies whose integrity was set to `null` (indices).
     integrity_null: BTreeSet<usize>,
+    /// The open `peer` block of an IKEv2 keyring.
+    keyring_peer: Option<keyring::KeyringPeer>,
+    /// Inside an `rsa-pubkey` sub-block of a `crypto keyring` (skipped up to its `quit`).
+    keyring_nested: bool,
 }
 
 impl Builder {
@@ -198,6 +208,8 @@ impl Builder {
             block: Block::None,
             declared: BTreeSet::new(),
             integrity_null: BTreeSet::new(),
+            keyring_peer: None,
+            keyring_nested: false,
         }
     }
 
@@ -232,6 +244,10 @@ impl Builder {
         if let Block::Interface(i) = &old {
             self.finish_interface(i);
         }
+        if matches!(old, Block::Ikev2Keyring(_)) {
+            self.finish_keyring_peer();
+        }
+        self.keyring_nested = false;
     }
 
     fn close_blocks(&mut self) {
@@ -274,7 +290,15 @@ impl Builder {
         let mut cur = Cur::new(&toks, line_no, text);
         if self.block != Block::None {
             if first.is("exit") || first.is("quit") {
-                self.set_block(Block::None);
+                // `quit` ends an `rsa-pubkey` sub-block and `exit` an IKEv2 keyring `peer`
+                // block, not the keyring.
+                if matches!(self.block, Block::Keyring(_)) && self.keyring_nested {
+                    self.keyring_nested = false;
+                } else if matches!(self.block, Block::Ikev2Keyring(_)) && self.keyring_peer.is_some() {
+                    self.finish_keyring_peer();
+                } else {
+                    self.set_block(Block::None);
+                }
                 return;
             }
             if indented || self.block_takes(&toks) {
@@ -319,6 +343,10 @@ impl Builder {
                     || (first.is("crypto") && second.is_some_and(|t| t.is("map")) && toks.len() == 3)
             }
             Block::TunnelGroup(_) => any(&["pre-shared-key", "ikev1", "ikev2", "peer-id-validate"]),
+            Block::Keyring(_) => any(&["pre-shared-key", "rsa-pubkey", "description", "local-address"]),
+            Block::Ikev2Keyring(_) => {
+                any(&["peer", "address", "hostname", "identity", "pre-shared-key", "description"])
+            }
         }
     }
 
@@ -335,6 +363,8 @@ impl Builder {
             Block::DynamicEntry(m, seq) => self.entry_line(cur, map::Target::Dynamic(m, seq)),
             Block::Interface(_) => self.interface_line(cur),
             Block::TunnelGroup(name) => self.tunnel_group_line(cur, &name),
+            Block::Keyring(name) => self.keyring_line(cur, &name),
+            Block::Ikev2Keyring(name) => self.ikev2_keyring_line(cur, &name),
         }
     }
 
@@ -424,6 +454,7 @@ impl Builder {
                 cur.next();
                 self.dynamic_map(cur)
             }
+            "keyring" if self.platform() == Platform::Ios => self.keyring(cur),
             w if tables::listed(tables::CRYPTO_NOT_MODELLED, w) => {
                 self.not_modelled(cur, &format!("crypto {w}"));
                 Ok(())

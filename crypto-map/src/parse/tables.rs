@@ -10,7 +10,8 @@ pub(crate) const CRYPTO_KEYWORDS: &[&str] =
     &["isakmp", "ikev1", "ikev2", "ipsec", "map", "dynamic-map", "pki", "ca", "key", "keyring", "logging", "engine"];
 
 /// `crypto` second words that are valid device syntax but not IPsec policy: skipped with a note
-/// (with their indented block, e.g. certificate chains).
+/// (with their indented block, e.g. certificate chains). IOS reads `keyring` itself (see
+/// `parse::keyring`).
 pub(crate) const CRYPTO_NOT_MODELLED: &[&str] = &[
     "pki",
     "ca",
@@ -70,8 +71,8 @@ pub(crate) const IKEV1_NOT_MODELLED: &[&str] = &["ipsec-over-tcp", "limit", "rem
 
 /// `crypto ikev2` third words.
 pub(crate) const IKEV2_KEYWORDS: &[&str] = &["policy", "proposal", "enable", "fragmentation"];
-/// `crypto ikev2` third words not modelled (IOS-XE keyrings and profiles, ASA notify and
-/// limits).
+/// `crypto ikev2` third words not modelled (IOS-XE profiles, ASA notify and limits; IOS reads
+/// `keyring` itself, see `parse::keyring`).
 pub(crate) const IKEV2_NOT_MODELLED: &[&str] = &[
     "keyring",
     "profile",

@@ -14,7 +14,7 @@ use super::Keys;
 use super::names::{auth_keyword, enc_keyword, integ_keyword, prf_keyword, transform_keyword};
 use crate::model::{
     Config, ConnectionType, DfBit, DummyPackets, EntryKind, EntrySettings, FragmentationMethod, IdentityKind,
-    IkeVersion, KeyDirection, KeyScope, MapEntry, Peer, Phase1Mode, Platform, PreSharedKey, SessionKey,
+    IkeVersion, KeyDirection, KeyScope, MapEntry, Peer, PeerMatch, Phase1Mode, Platform, PreSharedKey, SessionKey,
 };
 use crate::parse::tables;
 
@@ -146,9 +146,10 @@ fn ios_ike(cfg: &Config, keys: Keys) -> String {
             ln!(out, " lifetime {}", pol.lifetime.value);
         }
     }
-    for k in &cfg.keys {
+    for k in cfg.keys.iter().filter(|k| k.keyring.is_none()) {
         ios_key(&mut out, k, keys);
     }
+    ios_keyrings(cfg, &mut out, keys, IkeVersion::V1);
     ike_globals(cfg, &mut out, "crypto isakmp");
     for pr in cfg.ikev2_policies.iter().filter(|p| p.name.is_some()) {
         let ctx = CiscoContext::IosIkev2Proposal;
@@ -176,7 +177,105 @@ fn ios_ike(cfg: &Config, keys: Keys) -> String {
             ln!(out, " proposal {p}");
         }
     }
+    ios_keyrings(cfg, &mut out, keys, IkeVersion::V2);
     out
+}
+
+/// `A`, `A MASK` or `PREFIX/LEN` (IPv6), as keyring lines write an address.
+fn keyring_address(address: IpAddr, mask: IpAddr) -> String {
+    match address {
+        IpAddr::V6(_) => alloc::format!("{address}/{}", v6_prefix_len(mask)),
+        IpAddr::V4(_) if is_host_mask(mask) => address.to_string(),
+        IpAddr::V4(_) => alloc::format!("{address} {mask}"),
+    }
+}
+
+/// IOS `crypto keyring` blocks (`version` V1) or IOS-XE `crypto ikev2 keyring` blocks (V2),
+/// rebuilt from the keys that name them, in the order of their first key.
+fn ios_keyrings(cfg: &Config, out: &mut String, keys: Keys, version: IkeVersion) {
+    let mut rings: Vec<&str> = Vec::new();
+    for r in cfg.keys.iter().filter_map(|k| k.keyring.as_ref()).filter(|r| r.version == version) {
+        if !rings.contains(&r.name.as_str()) {
+            rings.push(&r.name);
+        }
+    }
+    for ring in rings {
+        let members: Vec<&PreSharedKey> = cfg
+            .keys
+            .iter()
+            .filter(|k| k.keyring.as_ref().is_some_and(|r| r.version == version && r.name == ring))
+            .collect();
+        if version == IkeVersion::V1 {
+            ln!(out, "crypto keyring {ring}");
+            for k in members {
+                let ty = if k.stored_encrypted { "6 " } else { "" };
+                let key = key_text(&k.key, keys);
+                match &k.scope {
+                    KeyScope::Address { address: a @ IpAddr::V6(_), mask } => {
+                        ln!(out, " pre-shared-key address ipv6 {} key {ty}{key}", keyring_address(*a, *mask));
+                    }
+                    KeyScope::Address { address, mask } => {
+                        ln!(out, " pre-shared-key address {} key {ty}{key}", keyring_address(*address, *mask));
+                    }
+                    KeyScope::Hostname(h) => ln!(out, " pre-shared-key hostname {h} key {ty}{key}"),
+                    KeyScope::TunnelGroup(_) => {}
+                }
+            }
+            continue;
+        }
+        ln!(out, "crypto ikev2 keyring {ring}");
+        let mut peers: Vec<&str> = Vec::new();
+        for k in &members {
+            if let Some((p, _)) = k.keyring.as_ref().and_then(|r| r.peer.as_ref())
+                && !peers.contains(&p.as_str())
+            {
+                peers.push(p);
+            }
+        }
+        for peer in peers {
+            ln!(out, " peer {peer}");
+            let in_peer: Vec<(&PreSharedKey, PeerMatch)> = members
+                .iter()
+                .filter_map(|k| match k.keyring.as_ref().and_then(|r| r.peer.as_ref()) {
+                    Some((p, by)) if p == peer => Some((*k, *by)),
+                    _ => None,
+                })
+                .collect();
+            let mut scopes: Vec<(&KeyScope, PeerMatch)> = Vec::new();
+            let mut directions: Vec<KeyDirection> = Vec::new();
+            for (k, by) in &in_peer {
+                if !scopes.iter().any(|(s, b)| *s == &k.scope && b == by) {
+                    scopes.push((&k.scope, *by));
+                }
+                if !directions.contains(&k.direction) {
+                    directions.push(k.direction);
+                }
+            }
+            for (scope, by) in scopes {
+                match (scope, by) {
+                    (KeyScope::Address { address, mask }, PeerMatch::Identity) if is_host_mask(*mask) => {
+                        ln!(out, "  identity address {address}");
+                    }
+                    (KeyScope::Address { address, mask }, _) => {
+                        ln!(out, "  address {}", keyring_address(*address, *mask));
+                    }
+                    (KeyScope::Hostname(h), PeerMatch::Identity) => ln!(out, "  identity fqdn {h}"),
+                    (KeyScope::Hostname(h), _) => ln!(out, "  hostname {h}"),
+                    (KeyScope::TunnelGroup(_), _) => {}
+                }
+            }
+            for d in directions {
+                let Some((k, _)) = in_peer.iter().find(|(k, _)| k.direction == d) else { continue };
+                let side = match d {
+                    KeyDirection::Both => "",
+                    KeyDirection::Local => "local ",
+                    KeyDirection::Remote => "remote ",
+                };
+                let ty = if k.stored_encrypted { "6 " } else { "" };
+                ln!(out, "  pre-shared-key {side}{ty}{}", hexify(k, keys));
+            }
+        }
+    }
 }
 
 fn ios_key(out: &mut String, k: &PreSharedKey, keys: Keys) {

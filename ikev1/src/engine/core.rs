@@ -263,7 +263,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         sa: &mut Phase1Sa,
         payloads: Vec<Payload>,
     ) -> Result<Vec<u8>, NegotiationError> {
-        let keys = sa.keys.as_ref().ok_or(NegotiationError::Local("no keys"))?;
+        let keys = sa.derived_keys()?;
         let mid = self.random_mid(sa);
         let mut message =
             Message::new(ExchangeType::Informational, sa.ckyi, sa.ckyr, mid).with(Self::hash_placeholder(sa));

@@ -37,6 +37,12 @@ pub(crate) enum Step {
     Fail(NegotiationError),
 }
 
+impl From<NegotiationError> for Step {
+    fn from(e: NegotiationError) -> Self {
+        Self::Fail(e)
+    }
+}
+
 /// What a [`Transmit`] carries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TransmitKind {

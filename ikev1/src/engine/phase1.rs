@@ -254,7 +254,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
             let id_payload = IdPayload::new(sa.local_identity.clone());
             let id_r_b = Payload::Identification(id_payload.clone()).body().map_err(local_err)?;
             let hash_r = {
-                let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+                let keys = sa.derived_keys()?;
                 keys.hash_r(&hash_inputs(sa), &id_r_b).map_err(crypto)?
             };
             reply.push(KePayload::new(sa.g_xr.clone()));
@@ -426,7 +426,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         let id_payload = IdPayload::new(sa.local_identity.clone());
         sa.id_i_b = Payload::Identification(id_payload.clone()).body().map_err(local_err)?;
         let hash_i = {
-            let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+            let keys = sa.derived_keys()?;
             keys.hash_i(&hash_inputs(sa), &sa.id_i_b).map_err(crypto)?
         };
         let mut mm5 = Message::new(ExchangeType::IdentityProtection, sa.ckyi, sa.ckyr, 0)
@@ -452,7 +452,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         let id_r_b = need(id_r_b)?;
         let received = need(dec.message.hash())?.data.clone();
         {
-            let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+            let keys = sa.derived_keys()?;
             keys.verify_hash_r(&hash_inputs(sa), &id_r_b, &received)
                 .map_err(|_| Step::Fail(NegotiationError::AuthenticationFailed))?;
         }
@@ -514,7 +514,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         let received = need(dec.message.hash())?.data.clone();
         sa.id_i_b = id_i_b;
         {
-            let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+            let keys = sa.derived_keys()?;
             keys.verify_hash_i(&hash_inputs(sa), &sa.id_i_b, &received)
                 .map_err(|_| Step::Fail(NegotiationError::AuthenticationFailed))?;
         }
@@ -533,7 +533,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         let id_payload = IdPayload::new(sa.local_identity.clone());
         let id_r_b = Payload::Identification(id_payload.clone()).body().map_err(local_err)?;
         let hash_r = {
-            let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+            let keys = sa.derived_keys()?;
             keys.hash_r(&hash_inputs(sa), &id_r_b).map_err(crypto)?
         };
         let mm6 = Message::new(ExchangeType::IdentityProtection, sa.ckyi, sa.ckyr, 0)
@@ -570,7 +570,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         let psk = self.psk(sa.remote.ip(), Some(&identity)).map_err(Step::Fail)?;
         self.derive_keys(sa, &g_xy, &psk)?;
         {
-            let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+            let keys = sa.derived_keys()?;
             keys.verify_hash_r(&hash_inputs(sa), &id_r_b, &received)
                 .map_err(|_| Step::Fail(NegotiationError::AuthenticationFailed))?;
         }
@@ -581,7 +581,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         self.nat_discover(sa, &message, local, remote, None).map_err(Step::Fail)?;
         self.float(sa);
         let hash_i = {
-            let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+            let keys = sa.derived_keys()?;
             keys.hash_i(&hash_inputs(sa), &sa.id_i_b).map_err(crypto)?
         };
         let mut am3 = Message::new(ExchangeType::Aggressive, sa.ckyi, sa.ckyr, 0).with(HashPayload::new(hash_i));
@@ -624,7 +624,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         };
         let received = need(message.hash())?.data.clone();
         {
-            let keys = sa.keys.as_ref().ok_or(Step::Fail(NegotiationError::Local("no keys")))?;
+            let keys = sa.derived_keys()?;
             keys.verify_hash_i(&hash_inputs(sa), &sa.id_i_b, &received)
                 .map_err(|_| Step::Fail(NegotiationError::AuthenticationFailed))?;
         }

@@ -226,7 +226,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
             message.push(NatOaPayload { address: sa.remote.ip(), numbering: n });
             original = Some((sa.local.ip(), sa.remote.ip()));
         }
-        let keys = sa.keys.as_ref().ok_or(NegotiationError::Local("no keys"))?;
+        let keys = sa.derived_keys()?;
         let tail = message.hashed_tail().map_err(|_| NegotiationError::Local("encode"))?;
         let hash = keys.message_hash(mid, &tail).map_err(NegotiationError::Crypto)?;
         if let Some(h) = message.hash_mut() {
@@ -498,7 +498,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
                 .map_err(|_| NegotiationError::Local("encode"))?;
             reply.push(notify);
         }
-        let keys = sa.keys.as_ref().ok_or(NegotiationError::Local("no keys"))?;
+        let keys = sa.derived_keys()?;
         let tail = reply.hashed_tail().map_err(|_| NegotiationError::Local("encode"))?;
         let hash = keys.quick_mode_hash_2(q.mid, &q.ni, &tail).map_err(NegotiationError::Crypto)?;
         if let Some(h) = reply.hash_mut() {
@@ -617,7 +617,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         q.spi_out = Some(spi);
         q.transform = Some(IpsecTransform { lifetime, ..ours });
         // QM3: HDR*, HASH(3).
-        let keys = sa.keys.as_ref().ok_or(NegotiationError::Local("no keys"))?;
+        let keys = sa.derived_keys()?;
         let hash = keys.quick_mode_hash_3(q.mid, &q.ni, &q.nr).map_err(NegotiationError::Crypto)?;
         let qm3 =
             Message::new(ExchangeType::QuickMode, sa.ckyi, sa.ckyr, q.mid).with(crate::payload::HashPayload::new(hash));
@@ -689,7 +689,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
     fn make_child(&mut self, now: Instant, sa: &Phase1Sa, q: &QuickExchange) -> Result<ChildSa, NegotiationError> {
         let t = q.transform.ok_or(NegotiationError::Local("no transform"))?;
         let spi_out = q.spi_out.ok_or(NegotiationError::MissingPayload)?;
-        let keys = sa.keys.as_ref().ok_or(NegotiationError::Local("no keys"))?;
+        let keys = sa.derived_keys()?;
         let g = q.g_qm_xy.as_ref().map(ipsec_core::SecretBytes::expose);
         let inbound = keys.ipsec_sa_keys(&t, g, q.spi_in, &q.ni, &q.nr).map_err(NegotiationError::Crypto)?;
         let outbound = keys.ipsec_sa_keys(&t, g, spi_out, &q.ni, &q.nr).map_err(NegotiationError::Crypto)?;

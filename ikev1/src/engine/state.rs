@@ -10,6 +10,7 @@ use ipsec_core::crypto::KeyExchange;
 use ipsec_core::types::{EncapsulationMode, Identity, IkeSpi, Lifetime, Spi};
 use ipsec_core::{Instant, SecretBytes};
 
+use crate::NegotiationError;
 use crate::config::RetransmitConfig;
 use crate::crypt::{IvState, MessageCipher};
 use crate::event::{ChildSa, ChildSaId, NatStatus, Phase1Id, RequestId, Role};
@@ -229,6 +230,12 @@ impl fmt::Debug for Phase1Sa {
 }
 
 impl Phase1Sa {
+    /// The phase-1 keys, once derived (a local error before: no message that needs them is
+    /// processed earlier).
+    pub(crate) fn derived_keys(&self) -> Result<&Phase1Keys, NegotiationError> {
+        self.keys.as_ref().ok_or(NegotiationError::Local("no keys"))
+    }
+
     pub(crate) fn new(id: Phase1Id, role: Role, mode: Phase1Mode, local: SocketAddr, remote: SocketAddr) -> Self {
         Self {
             id,
