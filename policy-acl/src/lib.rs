@@ -98,6 +98,7 @@ extern crate std;
 
 pub mod classify;
 pub mod error;
+pub mod lex;
 pub mod model;
 mod names;
 pub mod parse;

@@ -148,43 +148,7 @@ fn id_key(id: &AclId) -> String {
 // ----------------------------------------------------------------------------------------
 // Tokens and cursor.
 
-#[derive(Clone, Copy, Debug)]
-struct Tok<'a> {
-    text: &'a str,
-    byte: usize,
-    col: u32,
-    end: u32,
-}
-
-impl Tok<'_> {
-    fn is(&self, kw: &str) -> bool {
-        self.text.eq_ignore_ascii_case(kw)
-    }
-
-    fn lower(&self) -> String {
-        self.text.to_ascii_lowercase()
-    }
-}
-
-fn tokenize(line: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, u32)> = None;
-    let mut col: u32 = 0;
-    for (i, ch) in line.char_indices() {
-        col = col.saturating_add(1);
-        if ch.is_whitespace() {
-            if let Some((b, c)) = start.take() {
-                out.push(Tok { text: line.get(b..i).unwrap_or(""), byte: b, col: c, end: col });
-            }
-        } else if start.is_none() {
-            start = Some((i, col));
-        }
-    }
-    if let Some((b, c)) = start {
-        out.push(Tok { text: line.get(b..).unwrap_or(""), byte: b, col: c, end: col.saturating_add(1) });
-    }
-    out
-}
+type Tok<'a> = crate::lex::Token<'a>;
 
 struct Cur<'t, 'a> {
     toks: &'t [Tok<'a>],
@@ -445,7 +409,7 @@ impl AclParser {
     /// [`ParseError`] naming the line, column and expected tokens when the line is
     /// access-list syntax but invalid; the parser state is unchanged.
     pub fn feed(&mut self, line_no: u32, text: &str) -> Result<Feed, ParseError> {
-        let toks = tokenize(text);
+        let toks = crate::lex::tokens(text);
         let Some(first) = toks.first().copied() else {
             self.block = Block::None;
             return Ok(Feed::NotAcl);

@@ -116,23 +116,16 @@ impl Builder {
                     self.note(cur.line(), "`crypto isakmp enable`: IKE is enabled by default".to_owned());
                     return Ok(());
                 }
-                let iface = cur.word("an interface name")?;
-                cur.end()?;
-                self.enable(iface.text, IkeVersion::V1, cur.line());
-                Ok(())
+                self.enable_on(cur, IkeVersion::V1)
             }
             "am-disable" => {
                 cur.next();
-                cur.end()?;
-                self.cfg.ike.aggressive_mode_disabled = Some(cur.line());
-                Ok(())
+                self.aggressive_mode_disabled(cur)
             }
             "aggressive-mode" => {
                 cur.next();
                 cur.keyword(&["disable"])?;
-                cur.end()?;
-                self.cfg.ike.aggressive_mode_disabled = Some(cur.line());
-                Ok(())
+                self.aggressive_mode_disabled(cur)
             }
             "client" => {
                 cur.next();
@@ -155,17 +148,25 @@ impl Builder {
                 self.not_modelled(cur, "crypto isakmp profile");
                 Ok(())
             }
-            w if tables::listed(tables::ISAKMP_NOT_MODELLED, w) => {
-                self.not_modelled(cur, &format!("isakmp {w}"));
-                Ok(())
-            }
-            _ => {
-                let e = cur.expected(Expected::OneOf(tables::ISAKMP_KEYWORDS));
-                self.soft(e)?;
-                self.set_block(Block::Skip);
-                Ok(())
-            }
+            w => self.other_subcommand(cur, w, tables::ISAKMP_NOT_MODELLED, "isakmp", tables::ISAKMP_KEYWORDS),
         }
+    }
+
+    /// `... enable IF` (ASA `crypto isakmp enable`, `crypto ikev1 enable`; the cursor is at
+    /// the interface).
+    fn enable_on(&mut self, cur: &mut Cur<'_, '_>, version: IkeVersion) -> Result<(), ParseError> {
+        let iface = cur.word("an interface name")?;
+        cur.end()?;
+        self.enable(iface.text, version, cur.line());
+        Ok(())
+    }
+
+    /// `crypto isakmp am-disable` (ASA 8.x), `crypto ikev1 am-disable` (ASA 9.x) and IOS
+    /// `crypto isakmp aggressive-mode disable`, the cursor past the keywords.
+    fn aggressive_mode_disabled(&mut self, cur: &mut Cur<'_, '_>) -> Result<(), ParseError> {
+        cur.end()?;
+        self.cfg.ike.aggressive_mode_disabled = Some(cur.line());
+        Ok(())
     }
 
     fn enable(&mut self, iface: &str, version: IkeVersion, line: u32) {
@@ -186,27 +187,13 @@ impl Builder {
             }
             "enable" => {
                 cur.next();
-                let iface = cur.word("an interface name")?;
-                cur.end()?;
-                self.enable(iface.text, IkeVersion::V1, cur.line());
-                Ok(())
+                self.enable_on(cur, IkeVersion::V1)
             }
             "am-disable" => {
                 cur.next();
-                cur.end()?;
-                self.cfg.ike.aggressive_mode_disabled = Some(cur.line());
-                Ok(())
+                self.aggressive_mode_disabled(cur)
             }
-            w if tables::listed(tables::IKEV1_NOT_MODELLED, w) => {
-                self.not_modelled(cur, &format!("crypto ikev1 {w}"));
-                Ok(())
-            }
-            _ => {
-                let e = cur.expected(Expected::OneOf(tables::IKEV1_KEYWORDS));
-                self.soft(e)?;
-                self.set_block(Block::Skip);
-                Ok(())
-            }
+            w => self.other_subcommand(cur, w, tables::IKEV1_NOT_MODELLED, "crypto ikev1", tables::IKEV1_KEYWORDS),
         }
     }
 
@@ -299,16 +286,7 @@ impl Builder {
                 Ok(())
             }
             "keyring" if self.platform() == Platform::Ios => self.ikev2_keyring(cur),
-            w if tables::listed(tables::IKEV2_NOT_MODELLED, w) => {
-                self.not_modelled(cur, &format!("crypto ikev2 {w}"));
-                Ok(())
-            }
-            _ => {
-                let e = cur.expected(Expected::OneOf(tables::IKEV2_KEYWORDS));
-                self.soft(e)?;
-                self.set_block(Block::Skip);
-                Ok(())
-            }
+            w => self.other_subcommand(cur, w, tables::IKEV2_NOT_MODELLED, "crypto ikev2", tables::IKEV2_KEYWORDS),
         }
     }
 

@@ -51,16 +51,7 @@ impl Builder {
                 self.not_modelled(cur, &format!("crypto ipsec security-association {what}"));
                 Ok(())
             }
-            w if tables::listed(tables::IPSEC_NOT_MODELLED, w) => {
-                self.not_modelled(cur, &format!("crypto ipsec {w}"));
-                Ok(())
-            }
-            _ => {
-                let e = cur.expected(Expected::OneOf(tables::IPSEC_KEYWORDS));
-                self.soft(e)?;
-                self.set_block(Block::Skip);
-                Ok(())
-            }
+            w => self.other_subcommand(cur, w, tables::IPSEC_NOT_MODELLED, "crypto ipsec", tables::IPSEC_KEYWORDS),
         }
     }
 

@@ -3,51 +3,14 @@
 
 use alloc::borrow::ToOwned;
 use alloc::string::String;
-use alloc::vec::Vec;
 use core::net::IpAddr;
 
 use super::error::{Expected, ParseError, ParseErrorKind};
 
-/// One whitespace-separated word of a line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Tok<'a> {
-    /// The text.
-    pub(crate) text: &'a str,
-    /// Byte offset in the line.
-    pub(crate) byte: usize,
-    /// 1-based column (characters) of the first character.
-    pub(crate) col: u32,
-    /// Column just past the last character.
-    pub(crate) end: u32,
-}
-
-impl Tok<'_> {
-    /// Case-insensitive keyword test.
-    pub(crate) fn is(&self, kw: &str) -> bool {
-        self.text.eq_ignore_ascii_case(kw)
-    }
-}
-
-/// Splits `line` into words, with 1-based character columns.
-pub(crate) fn lex(line: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, u32)> = None;
-    let mut col: u32 = 0;
-    for (i, ch) in line.char_indices() {
-        col = col.saturating_add(1);
-        if ch.is_whitespace() {
-            if let Some((b, c)) = start.take() {
-                out.push(Tok { text: line.get(b..i).unwrap_or(""), byte: b, col: c, end: col });
-            }
-        } else if start.is_none() {
-            start = Some((i, col));
-        }
-    }
-    if let Some((b, c)) = start {
-        out.push(Tok { text: line.get(b..).unwrap_or(""), byte: b, col: c, end: col.saturating_add(1) });
-    }
-    out
-}
+/// One whitespace-separated word of a line, with its columns.
+pub(crate) use policy_acl::lex::Token as Tok;
+/// Splits a line into words, with 1-based character columns.
+pub(crate) use policy_acl::lex::tokens as lex;
 
 /// A cursor over the tokens of one line.
 pub(crate) struct Cur<'t, 'a> {

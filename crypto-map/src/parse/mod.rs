@@ -234,6 +234,27 @@ impl Builder {
     }
 
     /// Skips a command that is valid device syntax but not modelled, with its block.
+    /// The last arm of a `crypto ...` sub-command dispatch: a `word` the platform accepts but
+    /// the model leaves out (listed in `not_modelled`) is noted as `{prefix} {word}` and
+    /// skipped with its block; any other word is an error that expects one of `keywords` (a
+    /// warning in lenient mode), and its block is skipped too.
+    fn other_subcommand(
+        &mut self,
+        cur: &Cur<'_, '_>,
+        word: &str,
+        not_modelled: &[&str],
+        prefix: &str,
+        keywords: &'static [&'static str],
+    ) -> Result<(), ParseError> {
+        if tables::listed(not_modelled, word) {
+            self.not_modelled(cur, &format!("{prefix} {word}"));
+            return Ok(());
+        }
+        self.soft(cur.expected(Expected::OneOf(keywords)))?;
+        self.set_block(Block::Skip);
+        Ok(())
+    }
+
     fn not_modelled(&mut self, cur: &Cur<'_, '_>, what: &str) {
         self.note(cur.line(), format!("`{what}` is not modelled; skipped with its block"));
         self.set_block(Block::Skip);
@@ -455,16 +476,7 @@ impl Builder {
                 self.dynamic_map(cur)
             }
             "keyring" if self.platform() == Platform::Ios => self.keyring(cur),
-            w if tables::listed(tables::CRYPTO_NOT_MODELLED, w) => {
-                self.not_modelled(cur, &format!("crypto {w}"));
-                Ok(())
-            }
-            _ => {
-                let e = cur.expected(Expected::OneOf(tables::CRYPTO_KEYWORDS));
-                self.soft(e)?;
-                self.set_block(Block::Skip);
-                Ok(())
-            }
+            w => self.other_subcommand(cur, w, tables::CRYPTO_NOT_MODELLED, "crypto", tables::CRYPTO_KEYWORDS),
         }
     }
 

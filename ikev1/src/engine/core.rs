@@ -128,6 +128,18 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         self.events.push_back(event);
     }
 
+    /// Reports a Quick Mode that failed under phase-1 SA `phase1` with `peer`.
+    pub(crate) fn child_failed(
+        &mut self,
+        phase1: Phase1Id,
+        peer: SocketAddr,
+        request: Option<RequestId>,
+        role: crate::event::Role,
+        error: NegotiationError,
+    ) {
+        self.event(Event::ChildSaFailed { request, phase1: Some(phase1), peer, role, error });
+    }
+
     pub(crate) fn key_log(&mut self, table: KeyLogTable, line: &str) {
         if let Some(log) = self.keylog.as_mut() {
             log.log(table, line);
@@ -281,13 +293,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
     /// Fails the Quick Modes waiting for a phase-1 SA.
     pub(crate) fn fail_pending(&mut self, sa: &mut Phase1Sa, error: &NegotiationError) {
         for p in core::mem::take(&mut sa.pending) {
-            self.event(Event::ChildSaFailed {
-                request: Some(p.request),
-                phase1: Some(sa.id),
-                peer: sa.remote,
-                role: crate::event::Role::Initiator,
-                error: error.clone(),
-            });
+            self.child_failed(sa.id, sa.remote, Some(p.request), crate::event::Role::Initiator, error.clone());
         }
     }
 

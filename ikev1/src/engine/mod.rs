@@ -210,21 +210,7 @@ impl<P: Policy, R: CryptoRng> Engine<P, R> {
 
     /// Information about an established phase-1 SA.
     pub fn phase1_info(&self, id: Phase1Id) -> Option<Phase1Info> {
-        let sa = self.sas.get(&id).filter(|sa| sa.established())?;
-        Some(Phase1Info {
-            id,
-            role: sa.role,
-            mode: sa.mode,
-            initiator_cookie: sa.ckyi,
-            responder_cookie: sa.ckyr,
-            local: sa.local,
-            remote: sa.remote,
-            local_identity: sa.local_identity.clone(),
-            peer_identity: sa.peer_identity.clone()?,
-            transform: sa.transform?,
-            nat: sa.nat.status,
-            peer_dpd: sa.peer_dpd,
-        })
+        self.sas.get(&id).filter(|sa| sa.established())?.info()
     }
 
     /// The IPsec SA pairs the engine tracks.

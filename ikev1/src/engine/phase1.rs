@@ -13,7 +13,7 @@ use super::core::{Action, Core, cleartext_body, peer_nat_t};
 use super::state::{Answered, P1State, Phase1Sa, Retx};
 use super::{DropReason, Step};
 use crate::attribute::{AttributeValue, Phase1Attribute};
-use crate::event::{Event, NegotiationError, Phase1Id, Phase1Info, Role};
+use crate::event::{Event, NegotiationError, Phase1Id, Role};
 use crate::keylog::{KeyLogTable, ikev1_line};
 use crate::keys::{Phase1HashInputs, Phase1Keys, skeyid_pre_shared_key};
 use crate::message::{Header, Message};
@@ -49,6 +49,18 @@ fn crypto(e: ipsec_core::CryptoError) -> Step {
 }
 
 impl<P: Policy, R: CryptoRng> Core<P, R> {
+    /// Sends `reply` as our answer to the peer's message `request` and keeps both, so that a
+    /// retransmission of `request` gets the same bytes back without recomputation. With
+    /// `awaiting` (the current time), `reply` also expects an answer and is retransmitted
+    /// until one comes.
+    fn answer(&mut self, sa: &mut Phase1Sa, request: &[u8], reply: Vec<u8>, awaiting: Option<Instant>) {
+        self.send(sa.local, sa.remote, &reply);
+        if let Some(now) = awaiting {
+            sa.retx = Some(Retx::new(reply.clone(), now, &self.config.retransmit));
+        }
+        sa.answered = Some(Answered { request: request.to_vec(), reply: Some(reply) });
+    }
+
     /// True when this engine can run the phase-1 transform (pre-shared keys, a CBC cipher, an
     /// HMAC PRF and a group the provider has).
     pub(crate) fn usable_phase1(&self, t: &Phase1Transform) -> bool {
@@ -266,15 +278,12 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
             reply.payloads.extend(nat_d);
             reply.payloads.extend(self.vendor_ids(sa));
             let bytes = reply.encode().map_err(local_err)?;
-            self.send(sa.local, sa.remote, &bytes);
-            sa.retx = Some(Retx::new(bytes.clone(), now, &self.config.retransmit));
-            sa.answered = Some(Answered { request: ike.to_vec(), reply: Some(bytes) });
+            self.answer(sa, ike, bytes, Some(now));
             sa.state = P1State::AmR2;
         } else {
             reply.payloads.extend(self.vendor_ids(sa));
             let bytes = reply.encode().map_err(local_err)?;
-            self.send(sa.local, sa.remote, &bytes);
-            sa.answered = Some(Answered { request: ike.to_vec(), reply: Some(bytes) });
+            self.answer(sa, ike, bytes, None);
             sa.state = P1State::MmR2;
         }
         Ok(())
@@ -380,9 +389,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         let nat_d = self.nat_d_payloads(sa, hash, sa.local, sa.remote).map_err(Step::Fail)?;
         mm3.payloads.extend(nat_d);
         let bytes = mm3.encode().map_err(local_err)?;
-        self.send(sa.local, sa.remote, &bytes);
-        sa.retx = Some(Retx::new(bytes.clone(), now, &self.config.retransmit));
-        sa.answered = Some(Answered { request: ike.to_vec(), reply: Some(bytes) });
+        self.answer(sa, ike, bytes, Some(now));
         sa.state = P1State::MmI3;
         Ok(())
     }
@@ -436,9 +443,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
             mm5.push(n);
         }
         let bytes = self.encrypt(sa, &mm5, true).map_err(Step::Fail)?;
-        self.send(sa.local, sa.remote, &bytes);
-        sa.retx = Some(Retx::new(bytes.clone(), now, &self.config.retransmit));
-        sa.answered = Some(Answered { request: ike.to_vec(), reply: Some(bytes) });
+        self.answer(sa, ike, bytes, Some(now));
         sa.state = P1State::MmI5;
         Ok(())
     }
@@ -489,8 +494,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         let nat_d = self.nat_d_payloads(sa, hash, sa.local, sa.remote).map_err(Step::Fail)?;
         mm4.payloads.extend(nat_d);
         let bytes = mm4.encode().map_err(local_err)?;
-        self.send(sa.local, sa.remote, &bytes);
-        sa.answered = Some(Answered { request: ike.to_vec(), reply: Some(bytes) });
+        self.answer(sa, ike, bytes, None);
         sa.state = P1State::MmR4;
         Ok(())
     }
@@ -540,8 +544,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
             .with(id_payload)
             .with(HashPayload::new(hash_r));
         let bytes = self.encrypt(sa, &mm6, true).map_err(Step::Fail)?;
-        self.send(sa.local, sa.remote, &bytes);
-        sa.answered = Some(Answered { request: ike.to_vec(), reply: Some(bytes) });
+        self.answer(sa, ike, bytes, None);
         self.established(now, sa);
         Ok(())
     }
@@ -597,9 +600,8 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         } else {
             am3.encode().map_err(local_err)?
         };
-        self.send(sa.local, sa.remote, &bytes);
         sa.retx = None;
-        sa.answered = Some(Answered { request: ike.to_vec(), reply: Some(bytes) });
+        self.answer(sa, ike, bytes, None);
         self.established(now, sa);
         Ok(())
     }
@@ -664,21 +666,8 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         sa.next_keepalive =
             if keepalive && sa.nat.numbering.is_some() { self.config.nat_t.keepalive.map(|d| now + d) } else { None };
         self.stats.phase1_established += 1;
-        if let (Some(transform), Some(peer_identity)) = (sa.transform, sa.peer_identity.clone()) {
-            self.event(Event::Phase1Up(Phase1Info {
-                id: sa.id,
-                role: sa.role,
-                mode: sa.mode,
-                initiator_cookie: sa.ckyi,
-                responder_cookie: sa.ckyr,
-                local: sa.local,
-                remote: sa.remote,
-                local_identity: sa.local_identity.clone(),
-                peer_identity,
-                transform,
-                nat: sa.nat.status,
-                peer_dpd: sa.peer_dpd,
-            }));
+        if let Some(info) = sa.info() {
+            self.event(Event::Phase1Up(info));
         }
         if sa.announce_lifetime {
             self.announce_phase1_lifetime(sa);

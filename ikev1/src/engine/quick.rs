@@ -148,13 +148,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
             let request = p.request;
             if let Err(error) = self.start_quick(now, sa, &p) {
                 self.stats.child_failed += 1;
-                self.event(Event::ChildSaFailed {
-                    request: Some(request),
-                    phase1: Some(sa.id),
-                    peer: sa.remote,
-                    role: Role::Initiator,
-                    error,
-                });
+                self.child_failed(sa.id, sa.remote, Some(request), Role::Initiator, error);
             }
         }
     }
@@ -380,13 +374,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
                 if q.spi_in.is_assignable() {
                     self.policy.release_spi(SecurityProtocol::Esp, q.spi_in);
                 }
-                self.event(Event::ChildSaFailed {
-                    request: None,
-                    phase1: Some(sa.id),
-                    peer: sa.remote,
-                    role: Role::Responder,
-                    error,
-                });
+                self.child_failed(sa.id, sa.remote, None, Role::Responder, error);
             }
         }
         sa.quick.push(q);
@@ -545,13 +533,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
                 self.policy.release_spi(SecurityProtocol::Esp, q.spi_in);
                 q.state = QmState::Done;
                 q.answered = Some(Answered { request: ike.to_vec(), reply: None });
-                self.event(Event::ChildSaFailed {
-                    request: q.request,
-                    phase1: Some(sa.id),
-                    peer: sa.remote,
-                    role: Role::Initiator,
-                    error,
-                });
+                self.child_failed(sa.id, sa.remote, q.request, Role::Initiator, error);
             }
         }
         q.retx = None;
@@ -672,13 +654,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
             }
             Err(error) => {
                 self.stats.child_failed += 1;
-                self.event(Event::ChildSaFailed {
-                    request: None,
-                    phase1: Some(sa.id),
-                    peer: sa.remote,
-                    role: Role::Responder,
-                    error,
-                });
+                self.child_failed(sa.id, sa.remote, None, Role::Responder, error);
             }
         }
         sa.quick.push(q);
@@ -755,13 +731,7 @@ impl<P: Policy, R: CryptoRng> Core<P, R> {
         for q in &mut sa.quick {
             if matches!(q.state, QmState::I1 | QmState::R2) {
                 self.policy.release_spi(SecurityProtocol::Esp, q.spi_in);
-                self.events.push_back(Event::ChildSaFailed {
-                    request: q.request,
-                    phase1: Some(sa.id),
-                    peer: sa.remote,
-                    role: q.role,
-                    error: NegotiationError::Phase1Failed,
-                });
+                self.child_failed(sa.id, sa.remote, q.request, q.role, NegotiationError::Phase1Failed);
                 q.state = QmState::Done;
             }
             if let Some((child, _)) = q.held.take() {

@@ -13,7 +13,7 @@ use ipsec_core::{Instant, SecretBytes};
 use crate::NegotiationError;
 use crate::config::RetransmitConfig;
 use crate::crypt::{IvState, MessageCipher};
-use crate::event::{ChildSa, ChildSaId, NatStatus, Phase1Id, RequestId, Role};
+use crate::event::{ChildSa, ChildSaId, NatStatus, Phase1Id, Phase1Info, RequestId, Role};
 use crate::keys::Phase1Keys;
 use crate::payload::{IdPayload, NatTNumbering};
 use crate::policy::{Phase1Mode, ProxyPair, QuickModeOffer};
@@ -230,6 +230,25 @@ impl fmt::Debug for Phase1Sa {
 }
 
 impl Phase1Sa {
+    /// What [`Event::Phase1Up`](crate::Event::Phase1Up) and `Engine::phase1_info` report;
+    /// `None` until the transform and the peer's identity are known.
+    pub(crate) fn info(&self) -> Option<Phase1Info> {
+        Some(Phase1Info {
+            id: self.id,
+            role: self.role,
+            mode: self.mode,
+            initiator_cookie: self.ckyi,
+            responder_cookie: self.ckyr,
+            local: self.local,
+            remote: self.remote,
+            local_identity: self.local_identity.clone(),
+            peer_identity: self.peer_identity.clone()?,
+            transform: self.transform?,
+            nat: self.nat.status,
+            peer_dpd: self.peer_dpd,
+        })
+    }
+
     /// The phase-1 keys, once derived (a local error before: no message that needs them is
     /// processed earlier).
     pub(crate) fn derived_keys(&self) -> Result<&Phase1Keys, NegotiationError> {

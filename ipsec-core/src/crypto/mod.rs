@@ -17,6 +17,8 @@
 #[cfg(feature = "aws-lc")]
 pub mod awslc;
 mod error;
+#[cfg(any(feature = "rustcrypto", feature = "aws-lc"))]
+mod esp_nonce;
 pub mod kdf;
 mod provider;
 #[cfg(feature = "rustcrypto")]

@@ -24,14 +24,8 @@ use zeroize::Zeroizing;
 
 use super::{fallback, implements_encryption};
 use crate::algorithm::{AesKeyLen, EncryptionAlgorithm};
+use crate::crypto::esp_nonce::{self, SALT_LEN};
 use crate::crypto::{Aead, AeadProvider, CryptoError};
-
-/// Length of the salt that follows the key in the key material.
-const SALT_LEN: usize = 4;
-/// Length of the explicit per-packet IV.
-const IV_LEN: usize = 8;
-/// Length of the nonce `salt || iv`.
-const NONCE_LEN: usize = SALT_LEN + IV_LEN;
 
 /// aws-lc-rs AEADs, with RustCrypto for the truncated GCM tags.
 #[derive(Debug)]
@@ -87,23 +81,10 @@ struct AwsLcAead {
 }
 
 impl AwsLcAead {
-    /// Checks the lengths of a call, in the order of the RustCrypto provider, and builds the
-    /// nonce `salt || iv` (RFC 4106 §4).
+    /// Checks the lengths of a call, as every provider does, and builds the nonce `salt ||
+    /// iv` (RFC 4106 §4).
     fn nonce(&self, iv: &[u8], data: &[u8], tag_len: usize) -> Result<Nonce, CryptoError> {
-        if iv.len() != IV_LEN {
-            return Err(CryptoError::InvalidIvLength { expected: IV_LEN, got: iv.len() });
-        }
-        if tag_len != self.algorithm.icv_len() {
-            return Err(CryptoError::InvalidLength);
-        }
-        // AES-GMAC authenticates only: the whole packet goes in the AAD (RFC 4543 §3).
-        if matches!(self.algorithm, EncryptionAlgorithm::AesGmac(_)) && !data.is_empty() {
-            return Err(CryptoError::InvalidLength);
-        }
-        let mut nonce = Zeroizing::new([0u8; NONCE_LEN]);
-        let (salt_part, iv_part) = nonce.split_at_mut(SALT_LEN);
-        salt_part.copy_from_slice(self.salt.as_slice());
-        iv_part.copy_from_slice(iv);
+        let nonce = esp_nonce::nonce(self.algorithm, &self.salt, iv, data, tag_len)?;
         Ok(Nonce::assume_unique_for_key(*nonce))
     }
 }

@@ -23,12 +23,8 @@ use aes_gcm::aead::{AeadCore, AeadInOut};
 use zeroize::Zeroizing;
 
 use crate::algorithm::{AesKeyLen, EncryptionAlgorithm, GcmIcvLen};
+use crate::crypto::esp_nonce::{self, NONCE_LEN, SALT_LEN};
 use crate::crypto::{Aead, AeadProvider, CryptoError};
-
-/// Length of the salt that follows the key in the key material.
-const SALT_LEN: usize = 4;
-/// Length of the explicit per-packet IV.
-const IV_LEN: usize = 8;
 
 /// AES-GCM with a 96-bit nonce and a `T`-byte tag.
 type Gcm96<A, T> = aes_gcm::AesGcm<A, U12, T>;
@@ -102,22 +98,8 @@ impl Params {
     }
 
     /// Checks the lengths of a call and builds the nonce `salt || iv` (RFC 4106 §4).
-    fn nonce(&self, iv: &[u8], data: &[u8], tag_len: usize) -> Result<Zeroizing<Array<u8, U12>>, CryptoError> {
-        if iv.len() != IV_LEN {
-            return Err(CryptoError::InvalidIvLength { expected: IV_LEN, got: iv.len() });
-        }
-        if tag_len != self.algorithm.icv_len() {
-            return Err(CryptoError::InvalidLength);
-        }
-        // AES-GMAC authenticates only: the whole packet goes in the AAD (RFC 4543 §3).
-        if matches!(self.algorithm, EncryptionAlgorithm::AesGmac(_)) && !data.is_empty() {
-            return Err(CryptoError::InvalidLength);
-        }
-        let mut nonce = Zeroizing::new(Array::<u8, U12>::default());
-        let (salt_part, iv_part) = nonce.split_at_mut(SALT_LEN);
-        salt_part.copy_from_slice(self.salt.as_slice());
-        iv_part.copy_from_slice(iv);
-        Ok(nonce)
+    fn nonce(&self, iv: &[u8], data: &[u8], tag_len: usize) -> Result<Zeroizing<[u8; NONCE_LEN]>, CryptoError> {
+        esp_nonce::nonce(self.algorithm, &self.salt, iv, data, tag_len)
     }
 }
 
@@ -152,8 +134,10 @@ where
 
     fn seal(&self, iv: &[u8], aad: &[u8], data: &mut [u8], tag: &mut [u8]) -> Result<(), CryptoError> {
         let nonce = self.params.nonce(iv, data, tag.len())?;
-        let computed =
-            self.aead.encrypt_inout_detached(&nonce, aad, data.into()).map_err(|_| CryptoError::InvalidLength)?;
+        let computed = self
+            .aead
+            .encrypt_inout_detached(<&Array<u8, U12>>::from(&*nonce), aad, data.into())
+            .map_err(|_| CryptoError::InvalidLength)?;
         if computed.len() != tag.len() {
             return Err(CryptoError::InvalidLength);
         }
@@ -164,6 +148,8 @@ where
     fn open(&self, iv: &[u8], aad: &[u8], data: &mut [u8], tag: &[u8]) -> Result<(), CryptoError> {
         let nonce = self.params.nonce(iv, data, tag.len())?;
         let tag = Array::<u8, A::TagSize>::try_from(tag).map_err(|_| CryptoError::InvalidLength)?;
-        self.aead.decrypt_inout_detached(&nonce, aad, data.into(), &tag).map_err(|_| CryptoError::AuthenticationFailed)
+        self.aead
+            .decrypt_inout_detached(<&Array<u8, U12>>::from(&*nonce), aad, data.into(), &tag)
+            .map_err(|_| CryptoError::AuthenticationFailed)
     }
 }
